@@ -1,0 +1,103 @@
+//! The command line (clap derive); the only module that knows clap.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "prongsai",
+    version,
+    about = "สร้างเว็บไซต์เปิดเผยข้อมูล ITA จากไฟล์ Markdown (a static site generator for Thai ITA transparency portals)",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// The portal folder (with prongsai.toml); default: the current folder
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (สร้างเว็บไซต์)
+    Build(BuildArgs),
+    /// Preview the site with live reload (ดูตัวอย่างพร้อมโหลดใหม่อัตโนมัติ)
+    Serve(ServeArgs),
+    /// Check the portal for mistakes without writing anything (ตรวจสอบเนื้อหา)
+    Check(CheckArgs),
+    /// Create a new portal that builds at once (สร้างพอร์ทัลใหม่)
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Output folder (default: output_dir of prongsai.toml, "public")
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Override base_url, e.g. for a GitHub Pages project site
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include pages with draft = true
+    #[arg(long)]
+    pub drafts: bool,
+    /// Replace an output folder that prongsai did not create
+    #[arg(long)]
+    pub force: bool,
+    /// Links end in index.html, for a site opened from a folder or USB stick
+    #[arg(long)]
+    pub file_links: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Port to listen on
+    #[arg(long, short = 'p', default_value_t = 1111)]
+    pub port: u16,
+    /// Address to bind; loopback by default
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Poll the disk instead of using file-system events (network disks, WSL)
+    #[arg(long)]
+    pub poll: bool,
+    /// Open the browser
+    #[arg(long)]
+    pub open: bool,
+    /// Include pages with draft = true
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Short,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// How to print diagnostics
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Treat warnings as errors: `--deny warnings`
+    #[arg(long, value_name = "LEVEL")]
+    pub deny: Option<String>,
+    /// Include pages with draft = true
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Folder to create
+    pub path: PathBuf,
+    /// Organization name (ชื่อหน่วยงาน)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Fiscal year (BE) of the first section, e.g. 2568
+    #[arg(long)]
+    pub year: Option<i32>,
+}

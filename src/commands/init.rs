@@ -1,0 +1,53 @@
+//! `prongsai init DIR`: scaffold a portal that builds at once. Never overwrites a file.
+
+use std::path::Path;
+
+pub fn run(path: &Path, name: Option<&str>, year: Option<i32>) -> u8 {
+    match init(path, name, year) {
+        Ok(written) => {
+            for file in &written {
+                eprintln!("  + {file}");
+            }
+            eprintln!(
+                "สร้างพอร์ทัลที่ {} แล้ว ต่อไป: cd {} && prongsai serve (created; next: cd {} && prongsai serve)",
+                path.display(),
+                path.display(),
+                path.display()
+            );
+            0
+        }
+        Err(message) => {
+            eprintln!("error[init]: {message}");
+            1
+        }
+    }
+}
+
+/// Writes the scaffold into `path`; refuses when any of its files exists already.
+pub fn init(path: &Path, name: Option<&str>, year: Option<i32>) -> Result<Vec<String>, String> {
+    let year = year.unwrap_or(2568);
+    if !(2500..=2700).contains(&year) {
+        return Err(format!(
+            "ปี {year} ต้องเป็นปี พ.ศ. เช่น 2568 (the year must be a BE year such as 2568)"
+        ));
+    }
+    let files = crate::scaffold::files(name.unwrap_or("หน่วยงานของท่าน"), year);
+    for (rel, _) in &files {
+        if path.join(rel).exists() {
+            return Err(format!(
+                "{} มีอยู่แล้ว ไม่เขียนทับ (already exists; nothing was written)",
+                path.join(rel).display()
+            ));
+        }
+    }
+    let mut written = Vec::new();
+    for (rel, text) in files {
+        let target = path.join(&rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))?;
+        written.push(rel);
+    }
+    Ok(written)
+}

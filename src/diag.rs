@@ -1,0 +1,225 @@
+//! Diagnostics as values: every problem prongsai finds in a portal is a `Diagnostic` with a
+//! code, a level, a location in the user's file (file lines, not front-matter lines), a plain
+//! message and a hint. Stages collect them; commands print them all and set the exit code once.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+/// A place in a source file. Lines and columns are 1-based; the column counts characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub level: Level,
+    /// The file, relative to the portal root where possible.
+    pub file: Option<PathBuf>,
+    pub position: Option<Position>,
+    pub message: String,
+    pub help: Option<String>,
+    /// The source line the position points into, for the code frame.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            level: Level::Error,
+            file: None,
+            position: None,
+            message: message.into(),
+            help: None,
+            source_line: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            level: Level::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Diagnostic {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Places the diagnostic at a byte offset of `text` (the whole file as read).
+    pub fn at_offset(mut self, text: &str, offset: usize) -> Diagnostic {
+        let (position, line) = locate(text, offset);
+        self.position = Some(position);
+        self.source_line = Some(line.to_string());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.level == Level::Error
+    }
+
+    /// `path:line:col: level[code]: message`, the form editors and CI logs understand.
+    pub fn short(&self) -> String {
+        let mut out = String::new();
+        if let Some(file) = &self.file {
+            out.push_str(&display_path(file));
+            if let Some(p) = self.position {
+                let _ = write!(out, ":{}:{}", p.line, p.column);
+            }
+            out.push_str(": ");
+        }
+        let _ = write!(out, "{}[{}]: {}", self.level.as_str(), self.code, self.message);
+        out
+    }
+
+    /// The human form: the short line, a code frame with a caret aligned by display width
+    /// (Thai vowel and tone marks take no column), and the hint.
+    pub fn human(&self, color: bool) -> String {
+        let (bold, red, yellow, blue, reset) = if color {
+            ("\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[0m")
+        } else {
+            ("", "", "", "", "")
+        };
+        let level_color = if self.is_error() { red } else { yellow };
+        let mut out = format!(
+            "{bold}{level_color}{}[{}]{reset}{bold}: {}{reset}\n",
+            self.level.as_str(),
+            self.code,
+            self.message
+        );
+        if let Some(file) = &self.file {
+            let _ = write!(out, "  {blue}-->{reset} {}", display_path(file));
+            if let Some(p) = self.position {
+                let _ = write!(out, ":{}:{}", p.line, p.column);
+            }
+            out.push('\n');
+        }
+        if let (Some(p), Some(line)) = (self.position, &self.source_line) {
+            let number = p.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let before: String = line.chars().take(p.column.saturating_sub(1)).collect();
+            let pad = " ".repeat(UnicodeWidthStr::width(before.as_str()));
+            let _ = writeln!(out, "{blue}{gutter} |{reset}");
+            let _ = writeln!(out, "{blue}{number} |{reset} {line}");
+            let _ = writeln!(out, "{blue}{gutter} |{reset} {pad}{level_color}^{reset}");
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  {bold}= help:{reset} {help}");
+        }
+        out
+    }
+}
+
+/// Paths are shown with forward slashes on every system, as users see them in links.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Line, column (in characters) and the line's text for a byte offset.
+pub fn locate(text: &str, offset: usize) -> (Position, &str) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = text[..offset].matches('\n').count() + 1;
+    let column = text[line_start..offset].chars().count() + 1;
+    let source = text[line_start..line_end].trim_end_matches('\r');
+    (Position { line, column }, source)
+}
+
+/// Sorts diagnostics by file and position so output is stable whatever the thread order.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics
+        .sort_by(|a, b| (&a.file, a.position, a.code, &a.message).cmp(&(&b.file, b.position, b.code, &b.message)));
+}
+
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// The closest candidate by edit distance, for "did you mean" hints.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(1) + 1)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let value = (previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1);
+            current.push(value);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_file_lines_and_characters() {
+        let text = "a\nคำ = x\n";
+        let (p, line) = locate(text, text.find('x').unwrap_or(0));
+        assert_eq!((p.line, p.column, line), (2, 6, "คำ = x"));
+    }
+
+    #[test]
+    fn caret_is_aligned_by_display_width() {
+        let text = "title = \"ที่นี่\" x";
+        let d = Diagnostic::error("t", "m").at_offset(text, text.find('x').unwrap_or(0));
+        let human = d.human(false);
+        let caret_line = human.lines().find(|l| l.ends_with('^')).unwrap_or_default();
+        // `title = "ที่นี่" ` is 13 columns wide: the Thai vowel and tone marks take none.
+        assert_eq!(caret_line, format!("  | {}^", " ".repeat(13)));
+    }
+
+    #[test]
+    fn suggestions_find_close_keys_only() {
+        let keys = ["title", "base_url", "language"];
+        assert_eq!(did_you_mean("titel", keys), Some("title"));
+        assert_eq!(did_you_mean("baseurl", keys), Some("base_url"));
+        assert_eq!(did_you_mean("zzzzzz", keys), None);
+    }
+}

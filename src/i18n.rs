@@ -1,0 +1,49 @@
+//! The user interface strings of the default theme and of generated pages, in Thai (the
+//! default) and English (`language = "en"`).
+
+use std::collections::BTreeMap;
+
+/// (key, Thai, English)
+const STRINGS: &[(&str, &str, &str)] = &[
+    ("skip_to_content", "ข้ามไปยังเนื้อหา", "Skip to content"),
+    ("home", "หน้าแรก", "Home"),
+    ("breadcrumbs", "เส้นทางนำทาง", "Breadcrumbs"),
+    ("main_nav", "เมนูหลัก", "Main navigation"),
+    ("contents", "สารบัญ", "Contents"),
+    ("published", "เผยแพร่", "Published"),
+    ("updated", "ปรับปรุง", "Updated"),
+    ("previous", "ก่อนหน้า", "Previous"),
+    ("next", "ถัดไป", "Next"),
+    ("in_this_section", "ในหมวดนี้", "In this section"),
+    ("sections", "หมวด", "Sections"),
+    ("fiscal_year", "ปีงบประมาณ", "Fiscal year"),
+    ("not_found_title", "ไม่พบหน้าที่ต้องการ", "Page not found"),
+    (
+        "not_found_text",
+        "หน้านี้อาจถูกย้ายหรือลบไปแล้ว ลองกลับไปที่หน้าแรกหรือใช้การค้นหา",
+        "This page may have moved or been removed. Try the home page or search.",
+    ),
+    ("search", "ค้นหา", "Search"),
+    ("feed", "ฟีดข่าวสาร", "Feed"),
+    ("contact", "ติดต่อ", "Contact"),
+    ("phone", "โทรศัพท์", "Phone"),
+    ("email", "อีเมล", "Email"),
+    ("redirecting", "กำลังพาไปยังหน้าใหม่", "Redirecting to the new page"),
+    ("made_with", "สร้างด้วย prongsai", "Made with prongsai"),
+];
+
+/// The strings for `language` (`th` or `en`).
+pub fn strings(language: &str) -> BTreeMap<&'static str, &'static str> {
+    let english = language == "en";
+    STRINGS
+        .iter()
+        .map(|(k, th, en)| (*k, if english { *en } else { *th }))
+        .collect()
+}
+
+pub fn get(language: &str, key: &str) -> &'static str {
+    STRINGS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or("", |(_, th, en)| if language == "en" { en } else { th })
+}

@@ -1,0 +1,49 @@
+//! The `prongsai` binary: parse the command line, run the command, set the exit code
+//! (0 success, 1 content errors or failed build, 2 usage).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod cli;
+
+use cli::{Cli, Command};
+use prongsai::commands;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let code = match cli.command {
+        Command::Build(args) => commands::build::run(
+            &cli.root,
+            commands::build::Args {
+                output_dir: args.output_dir,
+                base_url: args.base_url,
+                drafts: args.drafts,
+                force: args.force,
+                file_links: args.file_links,
+            },
+        ),
+        Command::Serve(_) => {
+            eprintln!("prongsai serve: ยังไม่พร้อมใช้งานในรุ่นนี้ (not available in this version yet); use `prongsai build`");
+            2
+        }
+        Command::Check(args) => commands::check::run(
+            &cli.root,
+            args.drafts,
+            args.deny.as_deref() == Some("warnings"),
+            match args.format {
+                cli::Format::Human => commands::Format::Human,
+                cli::Format::Short => commands::Format::Short,
+                cli::Format::Json => commands::Format::Json,
+            },
+        ),
+        Command::Init(args) => commands::init::run(&args.path, args.name.as_deref(), args.year),
+    };
+    ExitCode::from(code)
+}

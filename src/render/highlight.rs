@@ -1,0 +1,92 @@
+//! Code highlighting with syntect, emitting CSS classes (`hl-…`) instead of inline styles so
+//! a strict Content-Security-Policy works and the theme decides the colours. The syntax set
+//! is built once, on the first code block, so portals without code pay nothing.
+
+use std::sync::OnceLock;
+
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::{SyntaxDefinition, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut builder = SyntaxSet::load_defaults_newlines().into_builder();
+        if let Ok(toml) = SyntaxDefinition::load_from_str(include_str!("toml.sublime-syntax"), true, Some("toml")) {
+            builder.add(toml);
+        }
+        builder.build()
+    })
+}
+
+/// The `<pre><code>` block for `code` in `lang`, highlighted when the language is known.
+pub fn highlight(code: &str, lang: &str) -> String {
+    let lang = lang.split([',', ' ', '{']).next().unwrap_or("").trim();
+    let escaped_lang = html_escape(lang);
+    if lang.is_empty() {
+        return format!("<pre><code>{}</code></pre>\n", html_escape(code));
+    }
+    let set = syntaxes();
+    let Some(syntax) = set.find_syntax_by_token(lang) else {
+        return format!(
+            "<pre><code class=\"language-{escaped_lang}\">{}</code></pre>\n",
+            html_escape(code)
+        );
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            return format!(
+                "<pre><code class=\"language-{escaped_lang}\">{}</code></pre>\n",
+                html_escape(code)
+            );
+        }
+    }
+    format!(
+        "<pre class=\"hl\"><code class=\"language-{escaped_lang}\">{}</code></pre>\n",
+        generator.finalize()
+    )
+}
+
+/// `html_escape` with the signature Tera's `set_escape_fn` wants.
+pub fn html_escape_ref(text: &str) -> String {
+    html_escape(text)
+}
+
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_is_highlighted_with_classes() {
+        let html = highlight("kind = \"measure\" # ก\nnumber = 3\n", "toml");
+        assert!(html.contains("hl-string"), "{html}");
+        assert!(html.contains("hl-comment"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn unknown_languages_are_escaped() {
+        assert_eq!(
+            highlight("<b>", "nosuchlang\" onclick=\"x"),
+            "<pre><code class=\"language-nosuchlang&quot;\">&lt;b&gt;</code></pre>\n"
+        );
+    }
+}

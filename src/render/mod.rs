@@ -1,0 +1,10 @@
+//! Rendering: Markdown bodies to HTML, and pages to full documents through Tera templates.
+
+pub mod anchors;
+pub mod highlight;
+pub mod markdown;
+pub mod sanitize;
+pub mod templates;
+pub mod urls;
+
+pub use markdown::{render_markdown, Heading, Rendered};

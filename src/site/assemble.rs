@@ -1,0 +1,258 @@
+//! Assembling loaded pages into a site: sections and their pages, fiscal years, ordering,
+//! previous/next, and the checks that need the whole site (kinds, URL collisions).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::{Page, Site};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::model::front::KIND_KEYS;
+use crate::model::values;
+use crate::render::Rendered;
+
+pub const KINDS: &[&str] = &["page", "o-item", "measure", "analysis", "plan", "report", "memo"];
+
+pub fn assemble(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
+    if site.home().is_none() {
+        site.pages.push(implicit_home(&site.config.title));
+    }
+    // Stable order whatever the load order: by path, sections first.
+    site.pages
+        .sort_by(|a, b| (&a.path, !a.is_section, &a.file).cmp(&(&b.path, !b.is_section, &b.file)));
+    check_kinds(&site.pages, diagnostics);
+    check_collisions(&site.pages, diagnostics);
+
+    let sections: HashMap<String, usize> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_section)
+        .map(|(i, p)| (p.dir.clone(), i))
+        .collect();
+    for i in 0..site.pages.len() {
+        let page = &site.pages[i];
+        let mut dir = page.dir.clone();
+        let parent = loop {
+            if !page.is_section || dir != page.dir {
+                if let Some(&s) = sections.get(&dir) {
+                    if s != i {
+                        break Some(s);
+                    }
+                }
+            }
+            if dir.is_empty() {
+                break None;
+            }
+            dir = dir.rfind('/').map_or_else(String::new, |j| dir[..j].to_string());
+        };
+        site.pages[i].parent = parent;
+    }
+    for i in 0..site.pages.len() {
+        if let Some(parent) = site.pages[i].parent {
+            if site.pages[i].is_section {
+                site.pages[parent].subsections.push(i);
+            } else {
+                site.pages[parent].pages.push(i);
+            }
+        }
+    }
+    assign_fiscal_years(site, diagnostics);
+    order_children(site);
+}
+
+fn implicit_home(title: &str) -> Page {
+    Page {
+        file: PathBuf::from("content/_index.md"),
+        text: String::new(),
+        front: Default::default(),
+        front_offset: 0,
+        body_offset: 0,
+        kind: "page".into(),
+        is_section: true,
+        dir: String::new(),
+        path: String::new(),
+        title: title.to_string(),
+        description: None,
+        date: None,
+        updated: None,
+        weight: 0,
+        draft: false,
+        rendered: Rendered::default(),
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        prev: None,
+        next: None,
+        fiscal_year: None,
+    }
+}
+
+fn check_kinds(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
+    for page in pages {
+        if let Some(kind) = &page.front.kind {
+            if !KINDS.contains(&page.kind.as_str()) {
+                let help = match did_you_mean(&page.kind, KINDS.iter().copied()) {
+                    Some(best) => format!(
+                        "did you mean `{best}`? (หรือหมายถึง `{best}`) — kinds: {}",
+                        KINDS.join(", ")
+                    ),
+                    None => format!("kinds: {}", KINDS.join(", ")),
+                };
+                diagnostics.push(
+                    Diagnostic::error("unknown-kind", format!("ไม่รู้จักชนิดหน้า `{}` (unknown kind)", page.kind))
+                        .in_file(&page.file)
+                        .at_offset(&page.text, page.front_offset + kind.span().start)
+                        .with_help(help),
+                );
+                continue;
+            }
+        }
+        let kind = if page.is_section { "section" } else { page.kind.as_str() };
+        for (key, span) in page.front.set_kind_keys() {
+            let allowed = KIND_KEYS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or(&[][..], |(_, kinds)| *kinds);
+            if !allowed.contains(&kind) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "key-not-for-kind",
+                        format!("`{key}` ใช้กับหน้าชนิด `{kind}` ไม่ได้ (`{key}` is not a key of kind `{kind}`)"),
+                    )
+                    .in_file(&page.file)
+                    .at_offset(&page.text, page.front_offset + span.start)
+                    .with_help(format!(
+                        "`{key}` belongs to: {} (ใช้กับ {})",
+                        allowed.join(", "),
+                        allowed.join(", ")
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Two files with the same URL, or URLs that differ only by letter case or Unicode
+/// normalisation (they collide on Windows and macOS disks and on many web servers).
+fn check_collisions(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<String, (&Page, &str)> = BTreeMap::new();
+    let mut claims: Vec<(String, &Page, &str)> = Vec::new();
+    for page in pages {
+        claims.push((page.path.clone(), page, "page"));
+        for alias in &page.front.aliases {
+            claims.push((normalize_alias(alias.get_ref()), page, "alias"));
+        }
+    }
+    for (path, page, what) in claims {
+        let key: String = path.nfc().collect::<String>().to_lowercase();
+        if let Some((other, other_what)) = seen.get(&key) {
+            let same = other.path == path || (*other_what == "alias" && normalize_alias(&path) == path);
+            let message = if same {
+                format!(
+                    "URL /{path} ซ้ำกับ {} (this {what} has the same URL as {})",
+                    other.file.display(),
+                    other.file.display()
+                )
+            } else {
+                format!(
+                    "URL /{path} ต่างจาก /{} แค่ตัวพิมพ์หรือรูปแบบอักขระ (differs from {} only by case or Unicode form)",
+                    other.path,
+                    other.file.display()
+                )
+            };
+            diagnostics.push(
+                Diagnostic::error("url-collision", message)
+                    .in_file(&page.file)
+                    .with_help("rename one of the files or set a different `slug` (เปลี่ยนชื่อไฟล์หรือกำหนด slug)"),
+            );
+        } else {
+            seen.insert(key, (page, what));
+        }
+    }
+}
+
+/// `/old/page.html` → `old/page.html`, `/old/` → `old/`, `old` → `old/`.
+pub fn normalize_alias(alias: &str) -> String {
+    let trimmed = alias.trim().trim_start_matches('/');
+    if trimmed.ends_with('/') || trimmed.ends_with(".html") || trimmed.ends_with(".htm") {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/")
+    }
+}
+
+fn assign_fiscal_years(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
+    // Parents come before children in path order, so one pass suffices.
+    let order: Vec<usize> = {
+        let mut o: Vec<usize> = (0..site.pages.len()).collect();
+        o.sort_by_key(|&i| site.pages[i].path.matches('/').count());
+        o
+    };
+    for i in order {
+        let inherited = site.pages[i].parent.and_then(|p| site.pages[p].fiscal_year);
+        let page = &site.pages[i];
+        let own = match (&page.front.fiscal_year, page.is_section) {
+            (Some(raw), true) => match values::integer(raw.get_ref()) {
+                Ok(year) if (2400..=2700).contains(&year) => Some(year as i32),
+                Ok(year) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "fiscal-year",
+                            format!("ปีงบประมาณ {year} ต้องเป็นปี พ.ศ. (a fiscal year is a BE year such as 2564)"),
+                        )
+                        .in_file(&page.file)
+                        .at_offset(&page.text, page.front_offset + raw.span().start)
+                        .with_help(format!(
+                            "BE = CE + 543: did you mean {}? (พ.ศ. = ค.ศ. + 543)",
+                            year + 543
+                        )),
+                    );
+                    None
+                }
+                Err(message) => {
+                    diagnostics.push(
+                        Diagnostic::error("fiscal-year", format!("`fiscal_year`: {message}"))
+                            .in_file(&page.file)
+                            .at_offset(&page.text, page.front_offset + raw.span().start),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
+        site.pages[i].fiscal_year = own.or(inherited);
+    }
+}
+
+fn order_children(site: &mut Site) {
+    for i in 0..site.pages.len() {
+        let sort_by = site.pages[i]
+            .front
+            .sort_by
+            .as_ref()
+            .map(|s| s.get_ref().as_str())
+            .unwrap_or("weight");
+        let pages = &site.pages;
+        let key = |&a: &usize, &b: &usize| {
+            let (pa, pb) = (&pages[a], &pages[b]);
+            let primary = match sort_by {
+                "date" => pb.date.cmp(&pa.date),
+                "title" => pa.title.cmp(&pb.title),
+                _ => pa.weight.cmp(&pb.weight),
+            };
+            primary.then_with(|| pa.path.cmp(&pb.path))
+        };
+        let mut children = pages[i].pages.clone();
+        children.sort_by(key);
+        let mut subsections = pages[i].subsections.clone();
+        subsections.sort_by(key);
+        for (n, &child) in children.iter().enumerate() {
+            site.pages[child].prev = n.checked_sub(1).map(|m| children[m]);
+            site.pages[child].next = children.get(n + 1).copied();
+        }
+        site.pages[i].pages = children;
+        site.pages[i].subsections = subsections;
+    }
+}

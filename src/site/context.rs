@@ -1,0 +1,160 @@
+//! What templates see: serializable views of the site, a page, its section and navigation.
+//! Every link in the context is site-relative; templates pass it through the `url` filter
+//! with the page's `root`, the one place links are made.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Site;
+use crate::config::Organization;
+use crate::date::Date;
+use crate::render::urls;
+use crate::render::Heading;
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub base_url: String,
+    pub language: &'a str,
+    pub thai_digits: bool,
+    pub organization: &'a Organization,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PageSummary<'a> {
+    pub title: &'a str,
+    pub path: &'a str,
+    pub description: Option<&'a str>,
+    pub kind: &'a str,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub fiscal_year: Option<i32>,
+    pub weight: i64,
+}
+
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    #[serde(flatten)]
+    pub summary: PageSummary<'a>,
+    pub content: &'a str,
+    pub toc: &'a [Heading],
+    pub updated: Option<String>,
+    pub updated_display: Option<String>,
+    pub extra: Option<&'a toml::Table>,
+    pub is_section: bool,
+    pub file: String,
+}
+
+#[derive(Serialize)]
+pub struct Context<'a> {
+    pub lang: &'a str,
+    pub t: BTreeMap<&'static str, &'static str>,
+    pub config: SiteView<'a>,
+    pub root: String,
+    pub current_path: &'a str,
+    pub canonical: String,
+    pub page: PageView<'a>,
+    pub section: Option<PageSummary<'a>>,
+    pub pages: Vec<PageSummary<'a>>,
+    pub subsections: Vec<PageSummary<'a>>,
+    pub breadcrumbs: Vec<PageSummary<'a>>,
+    pub nav: Vec<PageSummary<'a>>,
+    pub prev: Option<PageSummary<'a>>,
+    pub next: Option<PageSummary<'a>>,
+}
+
+pub fn display_date(date: Date, language: &str, thai_digits: bool) -> String {
+    crate::thai::format::format_date(
+        date,
+        crate::thai::format::DateStyle::Full,
+        language.parse().unwrap_or_default(),
+        thai_digits,
+    )
+}
+
+impl Site {
+    pub fn site_view(&self) -> SiteView<'_> {
+        SiteView {
+            title: &self.config.title,
+            description: self.config.description.as_deref(),
+            base_url: self.base_url(),
+            language: &self.config.language,
+            thai_digits: self.config.thai_digits,
+            organization: &self.config.organization,
+        }
+    }
+
+    pub fn summary(&self, index: usize) -> PageSummary<'_> {
+        let p = &self.pages[index];
+        PageSummary {
+            title: &p.title,
+            path: &p.path,
+            description: p.description.as_deref(),
+            kind: &p.kind,
+            date: p.date.map(|d| d.to_string()),
+            date_display: p
+                .date
+                .map(|d| display_date(d, &self.config.language, self.config.thai_digits)),
+            fiscal_year: p.fiscal_year,
+            weight: p.weight,
+        }
+    }
+
+    /// The top navigation: the home page's sections and pages.
+    pub fn nav(&self) -> Vec<PageSummary<'_>> {
+        match self.home() {
+            Some(home) => {
+                let h = &self.pages[home];
+                h.subsections
+                    .iter()
+                    .chain(h.pages.iter())
+                    .map(|&i| self.summary(i))
+                    .collect()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    pub fn breadcrumbs(&self, index: usize) -> Vec<PageSummary<'_>> {
+        let mut chain = Vec::new();
+        let mut current = self.pages[index].parent;
+        while let Some(i) = current {
+            chain.push(self.summary(i));
+            current = self.pages[i].parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    pub fn context(&self, index: usize) -> Context<'_> {
+        let p = &self.pages[index];
+        let lang = self.config.language.as_str();
+        Context {
+            lang,
+            t: crate::i18n::strings(lang),
+            config: self.site_view(),
+            root: urls::root_prefix(&p.path),
+            current_path: &p.path,
+            canonical: urls::absolute(&self.base_url(), &p.path),
+            page: PageView {
+                summary: self.summary(index),
+                content: &p.rendered.html,
+                toc: &p.rendered.toc,
+                updated: p.updated.map(|d| d.to_string()),
+                updated_display: p.updated.map(|d| display_date(d, lang, self.config.thai_digits)),
+                extra: p.front.extra.as_ref(),
+                is_section: p.is_section,
+                file: p.file.to_string_lossy().replace('\\', "/"),
+            },
+            section: p.parent.map(|s| self.summary(s)),
+            pages: p.pages.iter().map(|&i| self.summary(i)).collect(),
+            subsections: p.subsections.iter().map(|&i| self.summary(i)).collect(),
+            breadcrumbs: self.breadcrumbs(index),
+            nav: self.nav(),
+            prev: p.prev.map(|i| self.summary(i)),
+            next: p.next.map(|i| self.summary(i)),
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Loading: every Markdown file under `content/` becomes a `Page` (front matter parsed,
+//! body rendered to HTML), in parallel; every other file becomes an `Asset`.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{Asset, BuildOptions, Page};
+use crate::config::Config;
+use crate::date::Date;
+use crate::diag::Diagnostic;
+use crate::model::front::RawFront;
+use crate::render::render_markdown;
+use crate::source::{decode, split_front_matter, walk_content, ContentFile};
+use crate::toml_diag::toml_error;
+
+pub const CONTENT_DIR: &str = "content";
+
+pub fn load_content(root: &Path, config: &Config, options: &BuildOptions) -> (Vec<Page>, Vec<Asset>, Vec<Diagnostic>) {
+    let content = root.join(CONTENT_DIR);
+    let mut diagnostics = Vec::new();
+    if !content.is_dir() {
+        diagnostics.push(
+            Diagnostic::error("content-missing", "ไม่พบโฟลเดอร์ content/ (no content/ folder)")
+                .in_file(CONTENT_DIR)
+                .with_help(
+                    "create content/_index.md, or run `prongsai init` (สร้าง content/_index.md หรือใช้ `prongsai init`)",
+                ),
+        );
+        return (Vec::new(), Vec::new(), diagnostics);
+    }
+    let (files, walk_errors) = walk_content(&content);
+    for (path, error) in walk_errors {
+        diagnostics
+            .push(Diagnostic::error("io", format!("อ่านไม่ได้ (cannot read): {error}")).in_file(shown(root, &path)));
+    }
+    let (markdown, others): (Vec<ContentFile>, Vec<ContentFile>) =
+        files.into_iter().partition(ContentFile::is_markdown);
+
+    let results: Vec<Result<Option<Page>, Vec<Diagnostic>>> = markdown
+        .par_iter()
+        .map(|file| load_page(root, file, config, options))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(Some(page)) => pages.push(page),
+            Ok(None) => {}
+            Err(mut d) => diagnostics.append(&mut d),
+        }
+    }
+    let assets = others
+        .into_iter()
+        .map(|f| {
+            let size = std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0);
+            Asset {
+                source: f.path,
+                path: f.relative,
+                size,
+            }
+        })
+        .collect();
+    (pages, assets, diagnostics)
+}
+
+fn shown(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Reads one Markdown file. `Ok(None)` for drafts left out of this build.
+pub fn load_page(
+    root: &Path,
+    file: &ContentFile,
+    config: &Config,
+    options: &BuildOptions,
+) -> Result<Option<Page>, Vec<Diagnostic>> {
+    let shown_path = PathBuf::from(CONTENT_DIR).join(&file.relative);
+    let bytes = std::fs::read(&file.path).map_err(|e| {
+        vec![Diagnostic::error("io", format!("อ่านไฟล์ไม่ได้ (cannot read the file): {e}")).in_file(&shown_path)]
+    })?;
+    let text = decode(&bytes).map_err(|e| {
+        let mut d = Diagnostic::error("encoding", e.to_string())
+            .in_file(&shown_path)
+            .with_help(e.help());
+        if let crate::source::DecodeError::NotUtf8 { line, .. } = e {
+            d.position = Some(crate::diag::Position { line, column: 1 });
+        }
+        vec![d]
+    })?;
+    let _ = root;
+    let split = split_front_matter(&text).map_err(|u| {
+        vec![Diagnostic::error(
+            "front-matter-unclosed",
+            "ส่วนหัว +++ ไม่มีบรรทัดปิด (the +++ front matter is never closed)",
+        )
+        .in_file(&shown_path)
+        .at_offset(&text, u.offset)
+        .with_help("add a line with only +++ after the front matter (เพิ่มบรรทัด +++ ปิดท้ายส่วนหัว)")]
+    })?;
+    let front: RawFront = toml::from_str(split.front_matter)
+        .map_err(|e| vec![toml_error(&shown_path, &text, split.front_matter_offset, &e)])?;
+    if front.draft && !options.drafts {
+        return Ok(None);
+    }
+    let front_offset = split.front_matter_offset;
+    let body_offset = split.body_offset;
+    let mut diagnostics = Vec::new();
+
+    let file_name = file.relative.rsplit('/').next().unwrap_or(&file.relative);
+    let is_section = file_name == "_index.md";
+    let dir = match file.relative.rfind('/') {
+        Some(i) => file.relative[..i].to_string(),
+        None => String::new(),
+    };
+    let slug = front.slug.as_ref().map(|s| s.get_ref().trim().to_string());
+    if let Some(s) = &front.slug {
+        if slug
+            .as_deref()
+            .is_some_and(|v| v.is_empty() || v.contains('/') || v == "." || v == "..")
+        {
+            diagnostics.push(
+                Diagnostic::error("slug", "slug ต้องเป็นชื่อเดียว ไม่มี / (a slug is one path segment)")
+                    .in_file(&shown_path)
+                    .at_offset(&text, front_offset + s.span().start),
+            );
+        }
+    }
+    let path = page_path(
+        &dir,
+        file_name,
+        is_section,
+        slug.as_deref().filter(|s| !s.is_empty() && !s.contains('/')),
+    );
+
+    let date = date_field(&front.date, "date", &shown_path, &text, front_offset, &mut diagnostics);
+    let updated = date_field(
+        &front.updated,
+        "updated",
+        &shown_path,
+        &text,
+        front_offset,
+        &mut diagnostics,
+    );
+    let kind = front
+        .kind
+        .as_ref()
+        .map_or_else(|| "page".to_string(), |k| k.get_ref().trim().to_string());
+    let title = front
+        .title
+        .as_ref()
+        .map(|t| t.get_ref().trim().to_string())
+        .unwrap_or_default();
+    let rendered = render_markdown(split.body, config.trust_html);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    let page = Page {
+        file: shown_path,
+        kind,
+        is_section,
+        dir,
+        path,
+        title,
+        description: front.description.clone(),
+        date,
+        updated,
+        weight: front.weight.unwrap_or(0),
+        draft: front.draft,
+        rendered,
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        prev: None,
+        next: None,
+        fiscal_year: None,
+        front_offset,
+        body_offset,
+        front,
+        text,
+    };
+    Ok(Some(page))
+}
+
+/// `2564/plan.md` → `2564/plan/`; `2564/o43/index.md` → `2564/o43/`; `2564/_index.md` →
+/// `2564/`; `_index.md` → `""`.
+pub fn page_path(dir: &str, file_name: &str, is_section: bool, slug: Option<&str>) -> String {
+    let prefix = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    };
+    if is_section {
+        return prefix;
+    }
+    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    if stem == "index" {
+        return match slug {
+            Some(slug) => match dir.rfind('/') {
+                Some(i) => format!("{}/{slug}/", &dir[..i]),
+                None => format!("{slug}/"),
+            },
+            None => prefix,
+        };
+    }
+    format!("{prefix}{}/", slug.unwrap_or(stem))
+}
+
+fn date_field(
+    raw: &crate::model::front::Raw,
+    key: &str,
+    file: &Path,
+    text: &str,
+    offset: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Date> {
+    let value = raw.as_ref()?;
+    match crate::model::values::date(value.get_ref()) {
+        Ok(date) => Some(date),
+        Err(message) => {
+            diagnostics.push(
+                Diagnostic::error("date", format!("`{key}`: {message}"))
+                    .in_file(file)
+                    .at_offset(text, offset + value.span().start)
+                    .with_help("write a date as 2564-04-26, 2021-04-26 or \"๒๖ เมษายน ๒๕๖๔\" (เขียนวันที่เป็น 2564-04-26 หรือ \"๒๖ เมษายน ๒๕๖๔\")"),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_paths() {
+        assert_eq!(page_path("2564", "report-h1.md", false, None), "2564/report-h1/");
+        assert_eq!(page_path("2564", "_index.md", true, None), "2564/");
+        assert_eq!(page_path("", "_index.md", true, None), "");
+        assert_eq!(page_path("2564/o43", "index.md", false, None), "2564/o43/");
+        assert_eq!(page_path("2564", "a.md", false, Some("report")), "2564/report/");
+        assert_eq!(page_path("", "about.md", false, None), "about/");
+    }
+}

@@ -1,0 +1,110 @@
+//! The pipeline, pure and in memory: load → assemble → render. `build`, `check` and `serve`
+//! all run it; only `output` writes to disk.
+
+pub mod assemble;
+pub mod context;
+pub mod extras;
+pub mod load;
+pub mod render;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::date::Date;
+use crate::diag::Diagnostic;
+use crate::model::front::RawFront;
+use crate::render::Rendered;
+
+/// What the command line may change about a build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub drafts: bool,
+    /// Overrides `base_url` of the config.
+    pub base_url: Option<String>,
+    /// Folder links end in `index.html`, for sites opened from a folder.
+    pub index_html_links: bool,
+    /// The build date for feeds when no page has one (`SOURCE_DATE_EPOCH`).
+    pub source_date: Option<Date>,
+}
+
+/// A content page or section (`_index.md`).
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The file, relative to the portal root (`content/2564/plan.md`), for messages.
+    pub file: PathBuf,
+    /// The decoded file text; diagnostics point into it.
+    pub text: String,
+    pub front: RawFront,
+    pub front_offset: usize,
+    pub body_offset: usize,
+    pub kind: String,
+    pub is_section: bool,
+    /// The folder under `content/` (`2564/measures`, `""` at the top).
+    pub dir: String,
+    /// The site-relative output path (`2564/plan/`; `""` for the home page).
+    pub path: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<Date>,
+    pub updated: Option<Date>,
+    pub weight: i64,
+    pub draft: bool,
+    pub rendered: Rendered,
+    /// The owning section (index into `Site::pages`).
+    pub parent: Option<usize>,
+    /// For sections: their pages and sub-sections, sorted.
+    pub pages: Vec<usize>,
+    pub subsections: Vec<usize>,
+    /// Previous and next page in the section.
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
+    /// The fiscal year (BE) this page belongs to, from the nearest fiscal-year section.
+    pub fiscal_year: Option<i32>,
+}
+
+/// A file under `content/` that is not Markdown: copied beside its page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Site-relative output path.
+    pub path: String,
+    pub size: u64,
+}
+
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub options: BuildOptions,
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    /// Warnings (and errors) found while loading; errors stop a build.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Site {
+    /// Loads and assembles the portal at `root`. Errors in the config are returned at once;
+    /// content errors are collected in `diagnostics`.
+    pub fn load(root: &Path, options: BuildOptions) -> Result<Site, Vec<Diagnostic>> {
+        let config = Config::load(root)?;
+        let (pages, assets, mut diagnostics) = load::load_content(root, &config, &options);
+        let mut site = Site {
+            root: root.to_path_buf(),
+            config,
+            options,
+            pages,
+            assets,
+            diagnostics: Vec::new(),
+        };
+        assemble::assemble(&mut site, &mut diagnostics);
+        site.diagnostics = diagnostics;
+        Ok(site)
+    }
+
+    pub fn base_url(&self) -> String {
+        crate::config::normalize_base_url(self.options.base_url.as_deref().unwrap_or(&self.config.base_url))
+    }
+
+    pub fn home(&self) -> Option<usize> {
+        self.pages.iter().position(|p| p.is_section && p.path.is_empty())
+    }
+}

@@ -1,0 +1,99 @@
+//! Rendering the assembled site into a `Sink`: every page through its template, in
+//! parallel, plus the generated files (`extras`) and the copied assets.
+
+use rayon::prelude::*;
+
+use super::Site;
+use crate::diag::Diagnostic;
+use crate::output::Sink;
+use crate::render::templates::Templates;
+use crate::theme::Theme;
+
+/// The template a page is rendered with: its `template` key, else one named after its kind
+/// (`measure.html`), else `index.html` for the home page, `section.html` or `page.html`.
+pub fn template_for(site: &Site, index: usize, templates: &Templates) -> String {
+    let page = &site.pages[index];
+    if let Some(t) = &page.front.template {
+        return t.get_ref().clone();
+    }
+    let by_kind = format!("{}.html", page.kind);
+    if page.kind != "page" && templates.has(&by_kind) {
+        return by_kind;
+    }
+    if page.is_section && page.path.is_empty() {
+        "index.html".into()
+    } else if page.is_section {
+        "section.html".into()
+    } else {
+        "page.html".into()
+    }
+}
+
+/// Renders the whole site into `sink`. Returns every problem found; the caller decides
+/// whether the output may be published.
+pub fn render_site(site: &Site, theme: &Theme, templates: &Templates, sink: &dyn Sink) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> = (0..site.pages.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let page = &site.pages[i];
+            let name = template_for(site, i, templates);
+            if !templates.has(&name) {
+                let span = page.front.template.as_ref().map_or(0, |t| t.span().start);
+                return Some(
+                    Diagnostic::error(
+                        "template-missing",
+                        format!("ไม่พบเทมเพลต `{name}` (no template named `{name}`)"),
+                    )
+                    .in_file(&page.file)
+                    .at_offset(&page.text, page.front_offset + span)
+                    .with_help("put it in templates/ of the portal or of the theme (วางไฟล์ไว้ใน templates/)"),
+                );
+            }
+            let context = match tera::Context::from_serialize(site.context(i)) {
+                Ok(c) => c,
+                Err(e) => return Some(Diagnostic::error("template", e.to_string()).in_file(&page.file)),
+            };
+            match templates.render(&name, &context) {
+                Ok(html) => {
+                    let out = format!("{}index.html", page.path);
+                    sink.put(&out, html.as_bytes()).err().map(|e| io_error(&out, e))
+                }
+                Err(d) => Some(d.with_help(format!(
+                    "while rendering {} (ขณะสร้างหน้า {})",
+                    page.file.display(),
+                    page.file.display()
+                ))),
+            }
+        })
+        .collect();
+
+    diagnostics.extend(super::extras::render_extras(site, templates, sink));
+
+    for asset in &site.assets {
+        if let Err(e) = sink.copy(&asset.path, &asset.source) {
+            diagnostics.push(io_error(&asset.path, e));
+        }
+    }
+    for (path, bytes) in theme.static_files() {
+        if let Err(e) = sink.put(&path, &bytes) {
+            diagnostics.push(io_error(&path, e));
+        }
+    }
+    let portal_static = site.root.join("static");
+    let (files, errors) = crate::source::walk_content(&portal_static);
+    if portal_static.is_dir() {
+        for (path, error) in errors {
+            diagnostics.push(Diagnostic::error("io", error).in_file(path));
+        }
+        for file in files {
+            if let Err(e) = sink.copy(&file.relative, &file.path) {
+                diagnostics.push(io_error(&file.relative, e));
+            }
+        }
+    }
+    diagnostics
+}
+
+fn io_error(path: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error("io", format!("เขียน {path} ไม่ได้ (cannot write {path}): {e}"))
+}

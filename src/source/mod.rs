@@ -1,0 +1,10 @@
+//! The only place that reads content from disk: walking `content/`, decoding files and
+//! splitting front matter. Everything after this stage works on values in memory.
+
+pub mod front_matter;
+pub mod text;
+pub mod walk;
+
+pub use front_matter::{split_front_matter, FrontMatterSplit};
+pub use text::{decode, DecodeError};
+pub use walk::{walk_content, ContentFile};

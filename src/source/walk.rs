@@ -1,0 +1,99 @@
+//! A sorted walk of `content/` that skips what editors and operating systems leave behind,
+//! so a half-saved file or a lock file never becomes a page.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// One file found under `content/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentFile {
+    /// Absolute (or root-joined) path on disk.
+    pub path: PathBuf,
+    /// Path relative to `content/`, with `/` separators.
+    pub relative: String,
+}
+
+impl ContentFile {
+    pub fn is_markdown(&self) -> bool {
+        self.relative.ends_with(".md")
+    }
+}
+
+/// Files and folders that are never content: editor backups, swap and lock files, OS litter,
+/// and anything hidden.
+pub fn is_litter(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name == "4913"
+        || name == "Thumbs.db"
+        || name == "desktop.ini"
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+/// Every file under `dir`, sorted by path, litter skipped. Errors (unreadable folders) are
+/// returned beside the files so the caller can report them and go on.
+pub fn walk_content(dir: &Path) -> (Vec<ContentFile>, Vec<(PathBuf, String)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_litter(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let Ok(rel) = entry.path().strip_prefix(dir) else {
+                    continue;
+                };
+                let relative = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                files.push(ContentFile {
+                    path: entry.path().to_path_buf(),
+                    relative,
+                });
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
+                errors.push((path, e.to_string()));
+            }
+        }
+    }
+    (files, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_litter_is_recognised() {
+        for name in [
+            ".#a.md",
+            "a.md~",
+            ".a.md.swp",
+            "a.swp",
+            "4913",
+            "~$report.docx",
+            ".DS_Store",
+            "Thumbs.db",
+            "#a.md#",
+        ] {
+            assert!(is_litter(name), "{name}");
+        }
+        for name in ["a.md", "รายงาน.md", "_index.md", "o43.pdf"] {
+            assert!(!is_litter(name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Thai text normalisation for search (written separately).

@@ -1,0 +1,94 @@
+//! Themes: the default theme is embedded in the binary, so a portal made by `prongsai init`
+//! anywhere builds without a copy of it. A `themes/<name>/` folder in the portal (the repo's
+//! own `themes/default/` included) is read from disk instead, and the portal's `templates/`
+//! override theme templates of the same name.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::render::templates::{read_template_dir, TemplateSource, Templates};
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/", $name)) as &[u8])),*]
+    };
+}
+
+/// The default theme's files, relative to `themes/default/`.
+pub const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
+    "theme.toml",
+    "templates/base.html",
+    "templates/index.html",
+    "templates/section.html",
+    "templates/page.html",
+    "templates/404.html",
+    "static/style.css",
+];
+
+pub struct Theme {
+    pub name: String,
+    /// The theme folder on disk, when the portal has one.
+    pub dir: Option<PathBuf>,
+}
+
+impl Theme {
+    pub fn locate(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+        let dir = root.join("themes").join(name);
+        if dir.is_dir() {
+            return Ok(Theme {
+                name: name.to_string(),
+                dir: Some(dir),
+            });
+        }
+        if name == "default" {
+            return Ok(Theme {
+                name: name.to_string(),
+                dir: None,
+            });
+        }
+        Err(Diagnostic::error(
+            "theme-missing",
+            format!("ไม่พบธีม `{name}` (no theme `{name}` in themes/)"),
+        )
+        .in_file(crate::config::CONFIG_FILE)
+        .with_help("use theme = \"default\" or add the theme folder under themes/ (ใช้ธีม default หรือเพิ่มโฟลเดอร์ธีม)"))
+    }
+
+    /// The theme's templates, then the portal's overrides, compiled.
+    pub fn templates(&self, root: &Path, index_html: bool) -> Result<Templates, Vec<Diagnostic>> {
+        let mut sources = match &self.dir {
+            Some(dir) => read_template_dir(&dir.join("templates"))?,
+            None => DEFAULT_THEME
+                .iter()
+                .filter_map(|(name, bytes)| {
+                    let name = name.strip_prefix("templates/")?;
+                    Some(TemplateSource {
+                        name: name.to_string(),
+                        origin: PathBuf::from("themes/default/templates").join(name),
+                        text: String::from_utf8_lossy(bytes).into_owned(),
+                    })
+                })
+                .collect(),
+        };
+        sources.extend(read_template_dir(&root.join("templates"))?);
+        Templates::compile(sources, index_html)
+    }
+
+    /// The theme's static files as (site-relative path, bytes).
+    pub fn static_files(&self) -> Vec<(String, Vec<u8>)> {
+        match &self.dir {
+            Some(dir) => {
+                let base = dir.join("static");
+                let (files, _) = crate::source::walk_content(&base);
+                files
+                    .into_iter()
+                    .filter_map(|f| std::fs::read(&f.path).ok().map(|b| (f.relative, b)))
+                    .collect()
+            }
+            None => DEFAULT_THEME
+                .iter()
+                .filter_map(|(name, bytes)| Some((name.strip_prefix("static/")?.to_string(), bytes.to_vec())))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Turning TOML and serde errors into diagnostics that point at the user's file line and
+//! column and say how to fix the mistake (a "did you mean" for unknown keys, quoting for
+//! numbers written with Thai digits).
+
+use std::path::Path;
+
+use crate::diag::{did_you_mean, Diagnostic};
+
+/// A diagnostic for a `toml::de::Error` raised while parsing `toml_text`, which sits at byte
+/// `offset` of the whole `file_text` (front matter starts after the `+++` line).
+pub fn toml_error(file: &Path, file_text: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
+    let raw = error.message().trim().to_string();
+    let span_start = error.span().map_or(0, |s| s.start);
+    let at = offset + span_start;
+    let (code, message, help) = explain(&raw, file_text, at);
+    let mut d = Diagnostic::error(code, message).in_file(file).at_offset(file_text, at);
+    if let Some(help) = help {
+        d = d.with_help(help);
+    }
+    d
+}
+
+fn explain(raw: &str, file_text: &str, at: usize) -> (&'static str, String, Option<String>) {
+    if let Some((field, expected)) = unknown_field(raw) {
+        let help = match did_you_mean(&field, expected.iter().map(String::as_str)) {
+            Some(best) => format!("did you mean `{best}`? (หรือหมายถึง `{best}`)"),
+            None => format!("ชื่อที่ใช้ได้ (accepted keys): {}", expected.join(", ")),
+        };
+        return (
+            "unknown-key",
+            format!("ไม่รู้จักชื่อ `{field}` (unknown key `{field}`)"),
+            Some(help),
+        );
+    }
+    if let Some(field) = raw.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+        return (
+            "missing-key",
+            format!("ขาดค่า `{field}` (missing key `{field}`)"),
+            Some(format!("add `{field} = …` (เพิ่ม `{field} = …`)")),
+        );
+    }
+    if raw.starts_with("invalid type") {
+        return ("wrong-type", format!("ชนิดข้อมูลไม่ถูกต้อง: {raw}"), None);
+    }
+    let line = line_at(file_text, at);
+    if line.chars().any(|c| ('๐'..='๙').contains(&c)) {
+        return (
+            "thai-digits-in-number",
+            format!("ตัวเลขไทยใช้เป็นตัวเลขใน TOML ไม่ได้ (Thai digits cannot be a TOML number): {raw}"),
+            Some("ใส่เครื่องหมายคำพูดครอบ เช่น score = \"๙๒.๖๙\" (quote it: score = \"๙๒.๖๙\")".into()),
+        );
+    }
+    ("toml-syntax", format!("TOML ไม่ถูกต้อง (invalid TOML): {raw}"), None)
+}
+
+fn line_at(text: &str, at: usize) -> &str {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// Reads serde's "unknown field `x`, expected one of `a`, `b`" (or "expected `a`").
+fn unknown_field(raw: &str) -> Option<(String, Vec<String>)> {
+    let rest = raw.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest.split('`').skip(1).step_by(2).map(str::to_string).collect();
+    Some((field.to_string(), expected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        title: Option<String>,
+        score: Option<f64>,
+    }
+
+    fn diag(text: &str) -> Diagnostic {
+        match toml::from_str::<T>(text) {
+            Ok(_) => panic!("expected an error"),
+            Err(e) => toml_error(Path::new("a.md"), text, 0, &e),
+        }
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_closest() {
+        let d = diag("titel = \"x\"\n");
+        assert_eq!(d.code, "unknown-key");
+        assert!(d.help.unwrap_or_default().contains("`title`"));
+        assert_eq!(d.position.map(|p| (p.line, p.column)), Some((1, 1)));
+    }
+
+    #[test]
+    fn thai_digits_get_a_quoting_hint() {
+        let d = diag("title = \"x\"\nscore = ๙๒.๖๙\n");
+        assert_eq!(d.code, "thai-digits-in-number");
+        assert_eq!(d.position.map(|p| p.line), Some(2));
+    }
+}

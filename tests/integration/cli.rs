@@ -1,0 +1,70 @@
+//! The command line: help everywhere, exit codes, `init`.
+
+use crate::harness::{bin, SiteTest};
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["serve", "--help"],
+        &["check", "--help"],
+        &["init", "--help"],
+    ] {
+        let out = bin().args(args).output().expect("run");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"), "{args:?}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = bin().args(["no-such-command"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().args(["build", "--no-such-flag"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn init_scaffolds_a_portal_that_builds_at_once() {
+    let mut t = SiteTest::empty();
+    t.run(&["init", "portal", "--name", "เทศบาลตำบลตัวอย่าง", "--year", "2568"])
+        .success();
+    for file in [
+        "prongsai.toml",
+        "content/_index.md",
+        "content/2568/_index.md",
+        ".github/workflows/pages.yml",
+    ] {
+        assert!(t.root().join("portal").join(file).exists(), "{file}");
+    }
+    t.run(&["--root", "portal", "build"]).success();
+    assert!(t.root().join("portal/public/2568/index.html").exists());
+    let workflow = std::fs::read_to_string(t.root().join("portal/.github/workflows/pages.yml")).expect("read");
+    assert!(workflow.contains("actions/deploy-pages"));
+    // A second init never overwrites.
+    t.run(&["init", "portal"])
+        .fails_with(1)
+        .stderr_contains("already exists");
+}
+
+#[test]
+fn missing_config_is_a_clear_error() {
+    let mut t = SiteTest::empty();
+    t.run(&["build"])
+        .fails_with(1)
+        .stderr_contains("prongsai.toml")
+        .stderr_contains("prongsai init");
+}
+
+#[test]
+fn check_prints_json_diagnostics() {
+    let mut t = SiteTest::fixture("basic");
+    t.write("content/2564/plan.md", "+++\ntitle = \"แผน\"\nkind = \"mesure\"\n+++\n");
+    t.run(&["check", "--format", "json"]).fails_with(1);
+    let json: serde_json::Value = serde_json::from_str(&t.stdout()).expect("json");
+    let first = &json[0];
+    assert_eq!(first["code"], "unknown-kind");
+    assert_eq!(first["position"]["line"], 3);
+    assert!(first["help"].as_str().unwrap_or_default().contains("`measure`"));
+}

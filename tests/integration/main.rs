@@ -1,0 +1,9 @@
+//! The one integration-test binary: fixture portals under `tests/fixtures/<case>/`, built by
+//! the real `prongsai` binary, compared with the expected output checked in beside them.
+
+mod harness;
+
+mod build;
+mod cli;
+mod example;
+mod output_safety;
