@@ -99,6 +99,13 @@ pub fn days_in_month(ce_year: i32, month: u8) -> u8 {
     }
 }
 
+/// Dates serialize as ISO 8601 strings, the form of the open-data files.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

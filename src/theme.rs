@@ -22,6 +22,15 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/section.html",
     "templates/page.html",
     "templates/404.html",
+    "templates/macros.html",
+    "templates/year.html",
+    "templates/measure.html",
+    "templates/o-item.html",
+    "templates/analysis.html",
+    "templates/plan.html",
+    "templates/report.html",
+    "templates/memo.html",
+    "templates/oit-catalog.html",
     "static/style.css",
 ];
 

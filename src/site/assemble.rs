@@ -62,7 +62,7 @@ pub fn assemble(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     order_children(site);
 }
 
-fn implicit_home(title: &str) -> Page {
+pub fn implicit_home(title: &str) -> Page {
     Page {
         file: PathBuf::from("content/_index.md"),
         text: String::new(),
@@ -86,6 +86,7 @@ fn implicit_home(title: &str) -> Page {
         prev: None,
         next: None,
         fiscal_year: None,
+        data: crate::model::KindData::Page,
     }
 }
 

@@ -63,6 +63,8 @@ pub struct Context<'a> {
     pub nav: Vec<PageSummary<'a>>,
     pub prev: Option<PageSummary<'a>>,
     pub next: Option<PageSummary<'a>>,
+    /// The ITA data of the page (see `site::views`), `null` for plain pages.
+    pub ita: serde_json::Value,
 }
 
 pub fn display_date(date: Date, language: &str, thai_digits: bool) -> String {
@@ -155,6 +157,7 @@ impl Site {
             nav: self.nav(),
             prev: p.prev.map(|i| self.summary(i)),
             next: p.next.map(|i| self.summary(i)),
+            ita: self.ita_view(index),
         }
     }
 }

@@ -153,6 +153,9 @@ pub fn load_page(
         .map(|t| t.get_ref().trim().to_string())
         .unwrap_or_default();
     let rendered = render_markdown(split.body, config.trust_html);
+    let mut fields = crate::model::fields::Fields::new(&shown_path, &text, front_offset);
+    let data = crate::model::type_page(&kind, &front, &mut fields);
+    diagnostics.append(&mut fields.diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
@@ -175,6 +178,7 @@ pub fn load_page(
         prev: None,
         next: None,
         fiscal_year: None,
+        data,
         front_offset,
         body_offset,
         front,

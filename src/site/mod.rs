@@ -3,9 +3,12 @@
 
 pub mod assemble;
 pub mod context;
+pub mod data;
 pub mod extras;
+pub mod ita;
 pub mod load;
 pub mod render;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 
@@ -60,6 +63,8 @@ pub struct Page {
     pub next: Option<usize>,
     /// The fiscal year (BE) this page belongs to, from the nearest fiscal-year section.
     pub fiscal_year: Option<i32>,
+    /// The typed data of the page's kind.
+    pub data: crate::model::KindData,
 }
 
 /// A file under `content/` that is not Markdown: copied beside its page.
@@ -79,6 +84,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Warnings (and errors) found while loading; errors stop a build.
     pub diagnostics: Vec<Diagnostic>,
+    /// The ITA model: catalogs and the pages of each fiscal year.
+    pub ita: ita::ItaModel,
 }
 
 impl Site {
@@ -94,8 +101,10 @@ impl Site {
             pages,
             assets,
             diagnostics: Vec::new(),
+            ita: ita::ItaModel::default(),
         };
         assemble::assemble(&mut site, &mut diagnostics);
+        site.ita = ita::build(&mut site, &mut diagnostics);
         site.diagnostics = diagnostics;
         Ok(site)
     }

@@ -68,6 +68,11 @@ pub fn render_site(site: &Site, theme: &Theme, templates: &Templates, sink: &dyn
         .collect();
 
     diagnostics.extend(super::extras::render_extras(site, templates, sink));
+    for (path, bytes) in super::data::data_files(site) {
+        if let Err(e) = sink.put(&path, &bytes) {
+            diagnostics.push(io_error(&path, e));
+        }
+    }
 
     for asset in &site.assets {
         if let Err(e) = sink.copy(&asset.path, &asset.source) {

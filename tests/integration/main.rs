@@ -6,4 +6,5 @@ mod harness;
 mod build;
 mod cli;
 mod example;
+mod ita;
 mod output_safety;
