@@ -24,6 +24,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "This page may have moved or been removed. Try the home page or search.",
     ),
     ("search", "ค้นหา", "Search"),
+    ("search_label", "คำที่ต้องการค้นหา", "Search for"),
+    (
+        "search_needs_js",
+        "การค้นหาต้องเปิดใช้ JavaScript",
+        "Search needs JavaScript",
+    ),
     ("feed", "ฟีดข่าวสาร", "Feed"),
     ("contact", "ติดต่อ", "Contact"),
     ("phone", "โทรศัพท์", "Phone"),

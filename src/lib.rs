@@ -18,6 +18,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod site;
 pub mod source;
 pub mod thai;

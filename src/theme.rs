@@ -31,6 +31,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/report.html",
     "templates/memo.html",
     "templates/oit-catalog.html",
+    "templates/search.html",
     "static/style.css",
 ];
 

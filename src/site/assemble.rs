@@ -18,6 +18,15 @@ pub fn assemble(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     if site.home().is_none() {
         site.pages.push(implicit_home(&site.config.title));
     }
+    if !site.pages.iter().any(|p| p.path == "search/") {
+        let mut search = implicit_home(crate::i18n::get(&site.config.language, "search"));
+        search.is_section = false;
+        search.kind = super::search_docs::SEARCH_KIND.to_string();
+        search.dir = String::new();
+        search.path = "search/".to_string();
+        search.weight = i64::MAX;
+        site.pages.push(search);
+    }
     // Stable order whatever the load order: by path, sections first.
     site.pages
         .sort_by(|a, b| (&a.path, !a.is_section, &a.file).cmp(&(&b.path, !b.is_section, &b.file)));

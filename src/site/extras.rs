@@ -46,7 +46,7 @@ pub fn sitemap(site: &Site) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for page in &site.pages {
+    for page in site.pages.iter().filter(|p| p.kind != super::search_docs::SEARCH_KIND) {
         let _ = write!(
             out,
             "  <url>\n    <loc>{}</loc>\n",

@@ -8,6 +8,7 @@ pub mod extras;
 pub mod ita;
 pub mod load;
 pub mod render;
+pub mod search_docs;
 pub mod views;
 
 use std::path::{Path, PathBuf};

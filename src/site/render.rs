@@ -68,7 +68,8 @@ pub fn render_site(site: &Site, theme: &Theme, templates: &Templates, sink: &dyn
         .collect();
 
     diagnostics.extend(super::extras::render_extras(site, templates, sink));
-    for (path, bytes) in super::data::data_files(site) {
+    let search_files = crate::search::build_index(&super::search_docs::search_docs(site));
+    for (path, bytes) in super::data::data_files(site).into_iter().chain(search_files) {
         if let Err(e) = sink.put(&path, &bytes) {
             diagnostics.push(io_error(&path, e));
         }

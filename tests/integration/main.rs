@@ -8,3 +8,4 @@ mod cli;
 mod example;
 mod ita;
 mod output_safety;
+mod search;
