@@ -258,11 +258,19 @@ fn order_children(site: &mut Site) {
         children.sort_by(key);
         let mut subsections = pages[i].subsections.clone();
         subsections.sort_by(key);
+        site.pages[i].pages = children;
+        site.pages[i].subsections = subsections;
+    }
+}
+
+/// Previous/next links follow each section's final page order; run after every stage that
+/// moves or reorders pages (the ITA stage puts O-item pages under the catalog page).
+pub fn link_siblings(site: &mut Site) {
+    for i in 0..site.pages.len() {
+        let children = site.pages[i].pages.clone();
         for (n, &child) in children.iter().enumerate() {
             site.pages[child].prev = n.checked_sub(1).map(|m| children[m]);
             site.pages[child].next = children.get(n + 1).copied();
         }
-        site.pages[i].pages = children;
-        site.pages[i].subsections = subsections;
     }
 }

@@ -162,6 +162,19 @@ fn at(page: &Page, offset: usize, d: Diagnostic) -> Diagnostic {
     d.in_file(&page.file).at_offset(&page.text, page.front_offset + offset)
 }
 
+/// An O-item id (of an o-item page or a measure's `items`) missing from the year's catalog.
+fn unknown_item(page: &Page, span: usize, id: ItemId, framework: i32) -> Diagnostic {
+    at(
+        page,
+        span,
+        Diagnostic::error(
+            "unknown-item",
+            format!("ไม่มีข้อ {id} ในกรอบปี {framework} (item {id} is not in the {framework} catalog)"),
+        ),
+    )
+    .with_help("check the item number against this year's framework, or set `framework` on the year section")
+}
+
 fn measure_number(page: &Page) -> i64 {
     match &page.data {
         KindData::Measure(m) => m.number,
@@ -269,22 +282,7 @@ fn check_year(site: &mut Site, catalogs: &Catalogs, year: &Year, diagnostics: &m
             Some(_) => {}
             None if catalog.is_some() => {
                 let span = page.front.item.as_ref().map_or(0, |v| v.span().start);
-                diagnostics.push(
-                    at(
-                        page,
-                        span,
-                        Diagnostic::error(
-                            "unknown-item",
-                            format!(
-                                "ไม่มีข้อ {id} ในกรอบปี {} (item {id} is not in the {} catalog)",
-                                year.framework, year.framework
-                            ),
-                        ),
-                    )
-                    .with_help(
-                        "check the item number against this year's framework, or set `framework` on the year section",
-                    ),
-                );
+                diagnostics.push(unknown_item(page, span, id, year.framework));
             }
             None => {}
         }
@@ -295,17 +293,7 @@ fn check_year(site: &mut Site, catalogs: &Catalogs, year: &Year, diagnostics: &m
             for id in &m.items {
                 if catalog.item(*id).is_none() {
                     let span = page.front.items.as_ref().map_or(0, |v| v.span().start);
-                    diagnostics.push(at(
-                        page,
-                        span,
-                        Diagnostic::error(
-                            "unknown-item",
-                            format!(
-                                "ไม่มีข้อ {id} ในกรอบปี {} (item {id} is not in the {} catalog)",
-                                year.framework, year.framework
-                            ),
-                        ),
-                    ));
+                    diagnostics.push(unknown_item(page, span, *id, year.framework));
                 }
             }
         }
@@ -435,10 +423,6 @@ fn add_catalog_pages(site: &mut Site, model: &mut ItaModel) {
             KindData::OItem(o) => (o.item.number(), p),
             _ => (u16::MAX, p),
         });
-        for (n, &child) in children.iter().enumerate() {
-            site.pages[child].prev = n.checked_sub(1).map(|m| children[m]);
-            site.pages[child].next = children.get(n + 1).copied();
-        }
         site.pages[index].pages = children;
     }
 }

@@ -106,6 +106,7 @@ impl Site {
         };
         assemble::assemble(&mut site, &mut diagnostics);
         site.ita = ita::build(&mut site, &mut diagnostics);
+        assemble::link_siblings(&mut site);
         site.diagnostics = diagnostics;
         Ok(site)
     }

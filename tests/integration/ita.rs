@@ -114,3 +114,25 @@ fn ita_pages_outside_a_fiscal_year_are_errors() {
     t.write("content/m.md", "+++\nkind = \"measure\"\nnumber = 1\n+++\n");
     t.run(&["build"]).fails_with(1).stderr_contains("outside-fiscal-year");
 }
+
+/// Regression: prev/next were computed before O-item pages moved under the catalog page, so
+/// the last page of the year section could link "next" to an O-item.
+#[test]
+fn previous_and_next_stay_within_the_section() {
+    let t = example(".");
+    for entry in std::fs::read_dir(t.root().join("public/2564/measures")).expect("measures") {
+        let page = entry.expect("entry").path().join("index.html");
+        let html = std::fs::read_to_string(&page).expect("read");
+        for rel in ["rel=\"next\" href=\"", "rel=\"prev\" href=\""] {
+            if let Some(rest) = html.split(rel).nth(1) {
+                let href = &rest[..rest.find('"').unwrap_or(0)];
+                assert!(!href.contains("/oit/"), "{}: {rel}{href}", page.display());
+            }
+        }
+    }
+    let o43 = t.read("2564/oit/o43/index.html");
+    assert!(
+        o43.contains("rel=\"prev\" href=\"../../../2564/oit/o42/\""),
+        "O-items link to each other in item order"
+    );
+}
