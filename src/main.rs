@@ -29,10 +29,16 @@ fn main() -> ExitCode {
                 file_links: args.file_links,
             },
         ),
-        Command::Serve(_) => {
-            eprintln!("prongsai serve: ยังไม่พร้อมใช้งานในรุ่นนี้ (not available in this version yet); use `prongsai build`");
-            2
-        }
+        Command::Serve(args) => prongsai::serve::run(
+            &cli.root,
+            &prongsai::serve::Args {
+                port: args.port,
+                bind: args.bind,
+                poll: args.poll,
+                open: args.open,
+                drafts: args.drafts,
+            },
+        ),
         Command::Check(args) => commands::check::run(
             &cli.root,
             args.drafts,

@@ -37,19 +37,35 @@ pub fn load_content(root: &Path, config: &Config, options: &BuildOptions) -> (Ve
     let (markdown, others): (Vec<ContentFile>, Vec<ContentFile>) =
         files.into_iter().partition(ContentFile::is_markdown);
 
-    let results: Vec<Result<Option<Page>, Vec<Diagnostic>>> = markdown
+    let results: Vec<Loaded> = markdown
         .par_iter()
         .map(|file| load_page(root, file, config, options))
         .collect();
-    let mut pages = Vec::with_capacity(results.len());
+    let (pages, mut errors) = collect_pages(results.iter());
+    diagnostics.append(&mut errors);
+    (pages, load_assets(others), diagnostics)
+}
+
+/// What loading one Markdown file gives: a page, nothing (a draft left out), or errors.
+pub type Loaded = Result<Option<Page>, Vec<Diagnostic>>;
+
+/// The pages and the errors of loaded files, in the order given.
+pub fn collect_pages<'a>(results: impl Iterator<Item = &'a Loaded>) -> (Vec<Page>, Vec<Diagnostic>) {
+    let mut pages = Vec::new();
+    let mut diagnostics = Vec::new();
     for result in results {
         match result {
-            Ok(Some(page)) => pages.push(page),
+            Ok(Some(page)) => pages.push(page.clone()),
             Ok(None) => {}
-            Err(mut d) => diagnostics.append(&mut d),
+            Err(d) => diagnostics.extend(d.iter().cloned()),
         }
     }
-    let assets = others
+    (pages, diagnostics)
+}
+
+/// Non-Markdown files under `content/` become assets copied beside their pages.
+pub fn load_assets(files: Vec<ContentFile>) -> Vec<Asset> {
+    files
         .into_iter()
         .map(|f| {
             let size = std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0);
@@ -59,8 +75,7 @@ pub fn load_content(root: &Path, config: &Config, options: &BuildOptions) -> (Ve
                 size,
             }
         })
-        .collect();
-    (pages, assets, diagnostics)
+        .collect()
 }
 
 fn shown(root: &Path, path: &Path) -> PathBuf {

@@ -5,6 +5,7 @@ pub mod assemble;
 pub mod context;
 pub mod data;
 pub mod extras;
+pub mod fingerprint;
 pub mod ita;
 pub mod load;
 pub mod render;
@@ -94,7 +95,19 @@ impl Site {
     /// content errors are collected in `diagnostics`.
     pub fn load(root: &Path, options: BuildOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = Config::load(root)?;
-        let (pages, assets, mut diagnostics) = load::load_content(root, &config, &options);
+        let (pages, assets, diagnostics) = load::load_content(root, &config, &options);
+        Ok(Site::assemble(root, config, options, pages, assets, diagnostics))
+    }
+
+    /// Assembles loaded pages: sections, fiscal years, the ITA model, previous/next.
+    pub fn assemble(
+        root: &Path,
+        config: Config,
+        options: BuildOptions,
+        pages: Vec<Page>,
+        assets: Vec<Asset>,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Site {
         let mut site = Site {
             root: root.to_path_buf(),
             config,
@@ -108,7 +121,7 @@ impl Site {
         site.ita = ita::build(&mut site, &mut diagnostics);
         assemble::link_siblings(&mut site);
         site.diagnostics = diagnostics;
-        Ok(site)
+        site
     }
 
     pub fn base_url(&self) -> String {

@@ -29,44 +29,50 @@ pub fn template_for(site: &Site, index: usize, templates: &Templates) -> String 
     }
 }
 
+/// Renders one page through its template: (output path, HTML).
+pub fn render_page(site: &Site, i: usize, templates: &Templates) -> Result<(String, String), Diagnostic> {
+    let page = &site.pages[i];
+    let name = template_for(site, i, templates);
+    if !templates.has(&name) {
+        let span = page.front.template.as_ref().map_or(0, |t| t.span().start);
+        return Err(Diagnostic::error(
+            "template-missing",
+            format!("ไม่พบเทมเพลต `{name}` (no template named `{name}`)"),
+        )
+        .in_file(&page.file)
+        .at_offset(&page.text, page.front_offset + span)
+        .with_help("put it in templates/ of the portal or of the theme (วางไฟล์ไว้ใน templates/)"));
+    }
+    let context = tera::Context::from_serialize(site.context(i))
+        .map_err(|e| Diagnostic::error("template", e.to_string()).in_file(&page.file))?;
+    match templates.render(&name, &context) {
+        Ok(html) => Ok((format!("{}index.html", page.path), html)),
+        Err(d) => Err(d.with_help(format!(
+            "while rendering {} (ขณะสร้างหน้า {})",
+            page.file.display(),
+            page.file.display()
+        ))),
+    }
+}
+
 /// Renders the whole site into `sink`. Returns every problem found; the caller decides
 /// whether the output may be published.
 pub fn render_site(site: &Site, theme: &Theme, templates: &Templates, sink: &dyn Sink) -> Vec<Diagnostic> {
     let mut diagnostics: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
-        .filter_map(|i| {
-            let page = &site.pages[i];
-            let name = template_for(site, i, templates);
-            if !templates.has(&name) {
-                let span = page.front.template.as_ref().map_or(0, |t| t.span().start);
-                return Some(
-                    Diagnostic::error(
-                        "template-missing",
-                        format!("ไม่พบเทมเพลต `{name}` (no template named `{name}`)"),
-                    )
-                    .in_file(&page.file)
-                    .at_offset(&page.text, page.front_offset + span)
-                    .with_help("put it in templates/ of the portal or of the theme (วางไฟล์ไว้ใน templates/)"),
-                );
-            }
-            let context = match tera::Context::from_serialize(site.context(i)) {
-                Ok(c) => c,
-                Err(e) => return Some(Diagnostic::error("template", e.to_string()).in_file(&page.file)),
-            };
-            match templates.render(&name, &context) {
-                Ok(html) => {
-                    let out = format!("{}index.html", page.path);
-                    sink.put(&out, html.as_bytes()).err().map(|e| io_error(&out, e))
-                }
-                Err(d) => Some(d.with_help(format!(
-                    "while rendering {} (ขณะสร้างหน้า {})",
-                    page.file.display(),
-                    page.file.display()
-                ))),
-            }
+        .filter_map(|i| match render_page(site, i, templates) {
+            Ok((out, html)) => sink.put(&out, html.as_bytes()).err().map(|e| io_error(&out, e)),
+            Err(d) => Some(d),
         })
         .collect();
+    diagnostics.extend(render_generated(site, templates, sink));
+    diagnostics.extend(copy_static(site, theme, sink));
+    diagnostics
+}
 
+/// The files made from the whole site: extras, open data and the search index.
+pub fn render_generated(site: &Site, templates: &Templates, sink: &dyn Sink) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
     diagnostics.extend(super::extras::render_extras(site, templates, sink));
     let search_files = crate::search::build_index(&super::search_docs::search_docs(site));
     for (path, bytes) in super::data::data_files(site).into_iter().chain(search_files) {
@@ -75,6 +81,12 @@ pub fn render_site(site: &Site, theme: &Theme, templates: &Templates, sink: &dyn
         }
     }
 
+    diagnostics
+}
+
+/// Content assets, the theme's static files and the portal's `static/` folder.
+pub fn copy_static(site: &Site, theme: &Theme, sink: &dyn Sink) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
     for asset in &site.assets {
         if let Err(e) = sink.copy(&asset.path, &asset.source) {
             diagnostics.push(io_error(&asset.path, e));

@@ -7,4 +7,4 @@ pub mod walk;
 
 pub use front_matter::{split_front_matter, FrontMatterSplit};
 pub use text::{decode, DecodeError};
-pub use walk::{walk_content, ContentFile};
+pub use walk::{is_litter, walk_content, ContentFile};

@@ -6,6 +6,8 @@ mod harness;
 mod build;
 mod cli;
 mod example;
+mod incremental;
 mod ita;
 mod output_safety;
 mod search;
+mod serve;

@@ -1,0 +1,231 @@
+//! `prongsai serve`: the site built in memory and served on loopback, rebuilt as sources
+//! change, with live reload over Server-Sent Events. No async runtime: tiny_http, a few
+//! threads and a watcher (typst-cli's server is the model).
+//!
+//! - `resolve`: request targets → site keys, strictly (the disk is never touched)
+//! - `access`: the Host/Origin allow-list against DNS rebinding
+//! - `http`: one request → one response, script and overlay injection
+//! - `events`: the live-reload stream
+//! - `listen`: the socket, the worker pool and the watchdog that keeps accepting
+//! - `watch`: file-system events, batched and classified
+//! - `rebuild`: full and incremental rebuilds in memory
+
+pub mod access;
+pub mod events;
+pub mod http;
+pub mod listen;
+pub mod rebuild;
+pub mod resolve;
+pub mod state;
+pub mod watch;
+
+use std::net::IpAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::commands::{print_diagnostics, Format};
+use crate::diag::Diagnostic;
+use crate::site::BuildOptions;
+use rebuild::{Outcome, Rebuilder};
+use state::{Snapshot, State};
+use watch::{Changes, SourceWatcher};
+
+#[derive(Debug, Clone)]
+pub struct Args {
+    pub port: u16,
+    pub bind: String,
+    pub poll: bool,
+    pub open: bool,
+    pub drafts: bool,
+}
+
+/// Runs until interrupted; returns the exit code when it cannot start.
+pub fn run(root: &Path, args: &Args) -> u8 {
+    match serve(root, args) {
+        Ok(()) => 0,
+        Err(d) => {
+            print_diagnostics(&d, Format::Human);
+            1
+        }
+    }
+}
+
+fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
+    let ip: IpAddr = args.bind.trim_matches(['[', ']']).parse().map_err(|_| {
+        vec![Diagnostic::error(
+            "serve-bind",
+            format!("`{}` ไม่ใช่ที่อยู่ IP (is not an IP address)", args.bind),
+        )
+        .with_help("use --bind 127.0.0.1 (the default) or --bind 0.0.0.0 to allow other machines")]
+    })?;
+    listen::raise_fd_limit();
+    quiet_panics();
+    let listener = listen::bind(ip, args.port).map_err(|d| vec![d])?;
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
+    let shown = if ip.is_loopback() || ip.is_unspecified() {
+        format!("http://127.0.0.1:{port}/")
+    } else {
+        match ip {
+            IpAddr::V6(v6) => format!("http://[{v6}]:{port}/"),
+            IpAddr::V4(v4) => format!("http://{v4}:{port}/"),
+        }
+    };
+    let options = BuildOptions {
+        drafts: args.drafts,
+        base_url: Some(shown.clone()),
+        index_html_links: false,
+        source_date: crate::commands::source_date(),
+    };
+
+    let state = Arc::new(State::default());
+    let mut rebuilder = Rebuilder::new(root, options);
+    let started = Instant::now();
+    let first = rebuilder.full();
+    publish(&state, first, started, &[], true);
+
+    listen::spawn(listener, state.clone()).map_err(|e| {
+        vec![Diagnostic::error(
+            "serve-bind",
+            format!("เริ่มเซิร์ฟเวอร์ไม่ได้ (cannot start the server): {e}"),
+        )]
+    })?;
+    let mut watcher = SourceWatcher::start(root, args.poll).map_err(|d| vec![d])?;
+    if !ip.is_loopback() {
+        let reachable: Vec<String> = listen::reachable_addresses(ip)
+            .into_iter()
+            .map(|a| match a {
+                IpAddr::V6(v6) => format!("http://[{v6}]:{port}/"),
+                IpAddr::V4(v4) => format!("http://{v4}:{port}/"),
+            })
+            .collect();
+        eprintln!(
+            "คำเตือน: เครื่องอื่นในเครือข่ายเปิดดูได้ (warning: other machines can reach this preview): {}",
+            if reachable.is_empty() {
+                "?".to_string()
+            } else {
+                reachable.join(" ")
+            }
+        );
+    }
+    eprintln!("ดูตัวอย่างได้ที่ {shown} (serving at {shown}) — กด Ctrl+C เพื่อหยุด (Ctrl+C to stop)");
+    if args.open {
+        open_browser(&shown);
+    }
+    loop {
+        match watcher.next_batch(Duration::from_secs(15)) {
+            Ok(None) => state.events.ping(),
+            Ok(Some(changes)) => {
+                let started = Instant::now();
+                let outcome = apply(&mut rebuilder, &changes);
+                let names: Vec<String> = changes.content.iter().cloned().collect();
+                publish(&state, outcome, started, &names, false);
+            }
+            Err(d) => return Err(vec![d]),
+        }
+    }
+}
+
+/// Runs the rebuild a batch of changes needs.
+pub fn apply(rebuilder: &mut Rebuilder, changes: &Changes) -> Result<Outcome, Vec<Diagnostic>> {
+    if changes.full {
+        rebuilder.full()
+    } else {
+        let changed: Vec<String> = changes.content.iter().cloned().collect();
+        rebuilder.content_changed(&changed)
+    }
+}
+
+/// Makes a rebuild's result what the server shows, and tells the browsers.
+fn publish(state: &State, outcome: Result<Outcome, Vec<Diagnostic>>, started: Instant, names: &[String], first: bool) {
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let what = if names.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", names.join(", "))
+    };
+    match outcome {
+        Ok(outcome) => {
+            print_diagnostics(&outcome.warnings, Format::Human);
+            eprintln!(
+                "สร้างแล้ว {} หน้า (สร้างใหม่ {} หน้า) ใน {ms:.0} มิลลิวินาที{what} (built {} pages, {} rendered, in {ms:.0} ms)",
+                outcome.pages, outcome.rendered, outcome.pages, outcome.rendered
+            );
+            let paths: Vec<String> = outcome.changed.iter().map(|p| format!("/{p}")).collect();
+            state.publish(Snapshot {
+                files: outcome.files,
+                overlay: None,
+                errors: Vec::new(),
+            });
+            if !first {
+                state
+                    .events
+                    .send("reload", &serde_json::json!({ "changed": paths }).to_string());
+            }
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics, Format::Human);
+            eprintln!("สร้างไม่สำเร็จ{what} ยังแสดงผลลัพธ์ล่าสุดที่สำเร็จ (build failed; still serving the last good build)");
+            let lines: Vec<String> = diagnostics.iter().map(|d| d.human(false)).collect();
+            let previous = state.snapshot();
+            let files = if previous.files.is_empty() {
+                placeholder()
+            } else {
+                previous.files.clone()
+            };
+            state.publish(Snapshot {
+                files,
+                overlay: Some(http::overlay_html(&lines)),
+                errors: lines.clone(),
+            });
+            state.events.send("failed", &events::failed_data(&lines));
+        }
+    }
+}
+
+/// What is served before any build has succeeded: an empty page to carry the overlay.
+fn placeholder() -> rebuild::Files {
+    let page: Arc<[u8]> = Arc::from(
+        &b"<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>prongsai</title></head><body></body></html>"[..],
+    );
+    [("index.html".to_string(), page.clone()), ("404.html".to_string(), page)]
+        .into_iter()
+        .collect()
+}
+
+/// tiny_http's accept thread panics when file handles run out; the watchdog recovers, so
+/// a one-line note replaces the backtrace.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("panic");
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("ข้อผิดพลาดภายใน (internal error){place}: {message}");
+    }));
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if std::process::Command::new(command.0)
+        .args(&command.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_err()
+    {
+        eprintln!("เปิดเบราว์เซอร์ไม่ได้ เปิด {url} เอง (cannot open a browser; open {url} yourself)");
+    }
+}

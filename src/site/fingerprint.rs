@@ -1,0 +1,109 @@
+//! A fingerprint of everything a page's template context holds, computed without building
+//! the context: two builds give a page the same fingerprint only if its context would be the
+//! same, so `serve` re-renders just the pages whose fingerprint moved.
+//!
+//! This mirrors [`Site::context`](super::Site::context) field by field; a field added there
+//! must be added here (the incremental-rebuild property test in `tests/integration/serve.rs`
+//! fails otherwise). Site-wide inputs (config, templates, theme) are not part of it: a change
+//! to them rebuilds everything.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::Site;
+
+/// The hash of a source text, as loading saw it.
+pub fn text_hash(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// What other pages' contexts show of a page (`PageSummary`).
+fn summary_hash(site: &Site, i: usize) -> u64 {
+    let p = &site.pages[i];
+    let mut h = DefaultHasher::new();
+    (
+        &p.title,
+        &p.path,
+        &p.description,
+        &p.kind,
+        p.date,
+        p.fiscal_year,
+        p.weight,
+    )
+        .hash(&mut h);
+    h.finish()
+}
+
+/// Fingerprints of every page, keyed by output path. `texts` maps a page's file to the hash
+/// of its text (everything loading derives from it: body HTML, table of contents, front
+/// matter, typed data); pages missing from it (implicit pages) hash their own text.
+pub fn fingerprints(
+    site: &Site,
+    texts: &HashMap<PathBuf, u64>,
+    template: impl Fn(usize) -> String,
+) -> HashMap<String, u64> {
+    let summaries: Vec<u64> = (0..site.pages.len()).map(|i| summary_hash(site, i)).collect();
+    let nav: Vec<u64> = match site.home() {
+        Some(home) => {
+            let h = &site.pages[home];
+            h.subsections.iter().chain(&h.pages).map(|&i| summaries[i]).collect()
+        }
+        None => Vec::new(),
+    };
+    let mut out = HashMap::with_capacity(site.pages.len());
+    for (i, p) in site.pages.iter().enumerate() {
+        let mut h = DefaultHasher::new();
+        template(i).hash(&mut h);
+        match texts.get(&p.file) {
+            Some(t) => t.hash(&mut h),
+            None => (&p.text, &p.title).hash(&mut h),
+        }
+        // page: summary plus what only the page itself shows
+        summaries[i].hash(&mut h);
+        (p.updated, p.is_section, &p.file).hash(&mut h);
+        // section, children, breadcrumbs, navigation, previous and next
+        let related = |list: &[usize], h: &mut DefaultHasher| {
+            list.len().hash(h);
+            for &j in list {
+                summaries[j].hash(h);
+            }
+        };
+        related(p.parent.as_slice(), &mut h);
+        related(&p.pages, &mut h);
+        related(&p.subsections, &mut h);
+        let mut chain = Vec::new();
+        let mut current = p.parent;
+        while let Some(j) = current {
+            chain.push(j);
+            current = site.pages[j].parent;
+        }
+        related(&chain, &mut h);
+        nav.hash(&mut h);
+        related(p.prev.as_slice(), &mut h);
+        related(p.next.as_slice(), &mut h);
+        // the ITA view, which reads other pages of the year
+        let ita = site.ita_view(i);
+        if !ita.is_null() {
+            let mut w = HashWriter(&mut h);
+            let _ = serde_json::to_writer(&mut w, &ita);
+        }
+        out.insert(format!("{}index.html", p.path), h.finish());
+    }
+    out
+}
+
+struct HashWriter<'a>(&'a mut DefaultHasher);
+
+impl Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

@@ -1,0 +1,289 @@
+//! The incremental rebuild of `serve` gives exactly what a full build gives, over random
+//! sequences of edits, adds, deletes, renames, broken files and fixes, on the example
+//! portal (every ITA kind, so coverage, plan, report and data files all move).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use prongsai::output::MemorySink;
+use prongsai::serve::rebuild::Rebuilder;
+use prongsai::site::render::render_site;
+use prongsai::site::{BuildOptions, Site};
+use prongsai::theme::Theme;
+
+use crate::harness::copy_tree;
+
+fn options() -> BuildOptions {
+    BuildOptions {
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        ..Default::default()
+    }
+}
+
+/// A full build from scratch, or `None` if the portal has errors.
+fn full_build(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
+    let site = Site::load(root, options()).ok()?;
+    if prongsai::diag::has_errors(&site.diagnostics) {
+        return None;
+    }
+    let theme = Theme::locate(root, &site.config.theme).ok()?;
+    let templates = theme.templates(root, false).ok()?;
+    let sink = MemorySink::default();
+    let diagnostics = render_site(&site, &theme, &templates, &sink);
+    if prongsai::diag::has_errors(&diagnostics) {
+        return None;
+    }
+    Some(sink.into_files())
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Title(usize, u8),
+    Body(usize, u8),
+    Status(usize),
+    Weight(usize, i8),
+    Add(u8, bool),
+    Delete(usize),
+    Rename(usize, u8),
+    Break(usize),
+    Restore(usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0..40usize, any::<u8>()).prop_map(|(f, n)| Op::Title(f, n)),
+        (0..40usize, any::<u8>()).prop_map(|(f, n)| Op::Body(f, n)),
+        (0..40usize).prop_map(Op::Status),
+        (0..40usize, any::<i8>()).prop_map(|(f, n)| Op::Weight(f, n)),
+        (any::<u8>(), any::<bool>()).prop_map(|(n, measure)| Op::Add(n, measure)),
+        (0..40usize).prop_map(Op::Delete),
+        (0..40usize, any::<u8>()).prop_map(|(f, n)| Op::Rename(f, n)),
+        (0..40usize).prop_map(Op::Break),
+        (0..40usize).prop_map(Op::Restore),
+    ]
+}
+
+/// Applies `op`; returns the content-relative paths a watcher would report.
+fn apply(root: &Path, originals: &[(String, String)], op: &Op) -> Vec<String> {
+    let content = root.join("content");
+    let pick = |i: usize| &originals[i % originals.len()];
+    let current = |rel: &str| std::fs::read_to_string(content.join(rel)).ok();
+    let write = |rel: &str, text: &str| {
+        let path = content.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    match op {
+        Op::Title(i, n) => {
+            let (rel, _) = pick(*i);
+            let Some(text) = current(rel) else { return vec![] };
+            let lines: Vec<String> = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("title =") {
+                        format!("title = \"หัวข้อ {n}\"")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect();
+            write(rel, &(lines.join("\n") + "\n"));
+            vec![rel.clone()]
+        }
+        Op::Body(i, n) => {
+            let (rel, _) = pick(*i);
+            let Some(text) = current(rel) else { return vec![] };
+            write(rel, &format!("{text}\nย่อหน้าเพิ่ม {n} ทรัพย์สิน\n"));
+            vec![rel.clone()]
+        }
+        Op::Status(i) => {
+            let (rel, _) = pick(*i);
+            let Some(text) = current(rel) else { return vec![] };
+            let flipped = if text.contains("status = \"done\"") {
+                text.replacen("status = \"done\"", "status = \"in-progress\"", 1)
+            } else {
+                text.replacen("status = \"in-progress\"", "status = \"done\"", 1)
+            };
+            write(rel, &flipped);
+            vec![rel.clone()]
+        }
+        Op::Weight(i, n) => {
+            let (rel, _) = pick(*i);
+            let Some(text) = current(rel) else { return vec![] };
+            if text.contains("\nweight =") || !text.starts_with("+++\n") {
+                return vec![];
+            }
+            write(rel, &text.replacen("+++\n", &format!("+++\nweight = {n}\n"), 1));
+            vec![rel.clone()]
+        }
+        Op::Add(n, measure) => {
+            if *measure {
+                let rel = format!("2564/measures/9{n:03}-new.md");
+                write(
+                    &rel,
+                    &format!(
+                        "+++\nkind = \"measure\"\nnumber = {}\ntitle = \"มาตรการใหม่ {n}\"\nstatus = \"in-progress\"\n+++\nใหม่\n",
+                        1000 + u32::from(*n)
+                    ),
+                );
+                vec![rel]
+            } else {
+                let rel = format!("news-{n}.md");
+                write(
+                    &rel,
+                    &format!("+++\ntitle = \"ข่าว {n}\"\ndate = 2021-01-{:02}\n+++\nข่าว\n", n % 28 + 1),
+                );
+                vec![rel]
+            }
+        }
+        Op::Delete(i) => {
+            let (rel, _) = pick(*i);
+            let _ = std::fs::remove_file(content.join(rel));
+            vec![rel.clone()]
+        }
+        Op::Rename(i, n) => {
+            let (rel, _) = pick(*i);
+            if rel.ends_with("_index.md") || !content.join(rel).exists() {
+                return vec![];
+            }
+            let to = match rel.rsplit_once('/') {
+                Some((dir, _)) => format!("{dir}/moved-{n}.md"),
+                None => format!("moved-{n}.md"),
+            };
+            if content.join(&to).exists() {
+                return vec![];
+            }
+            std::fs::rename(content.join(rel), content.join(&to)).expect("rename");
+            vec![rel.clone(), to]
+        }
+        Op::Break(i) => {
+            let (rel, _) = pick(*i);
+            write(rel, "+++\ntitle = \"ไม่ปิด\n+++\n");
+            vec![rel.clone()]
+        }
+        Op::Restore(i) => {
+            let (rel, original) = pick(*i);
+            write(rel, original);
+            vec![rel.clone()]
+        }
+    }
+}
+
+fn example_portal() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_tree(&repo.join("content"), &dir.path().join("content"), false);
+    std::fs::copy(repo.join("prongsai.toml"), dir.path().join("prongsai.toml")).expect("config");
+    dir
+}
+
+fn originals(root: &Path) -> Vec<(String, String)> {
+    let content = root.join("content");
+    let mut files: Vec<(String, String)> = walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(&content)
+                .expect("rel")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read_to_string(e.path()).expect("read"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn check_equal(root: &Path, rebuilder: &mut Rebuilder, changed: &[String], step: &str) {
+    let incremental = rebuilder.content_changed(changed);
+    let full = full_build(root);
+    match (incremental, full) {
+        (Ok(outcome), Some(full)) => {
+            let got: BTreeMap<String, Vec<u8>> = outcome.files.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
+            let missing: Vec<&String> = full.keys().filter(|k| !got.contains_key(*k)).collect();
+            let extra: Vec<&String> = got.keys().filter(|k| !full.contains_key(*k)).collect();
+            let differ: Vec<&String> = full
+                .iter()
+                .filter(|(k, v)| got.get(*k).is_some_and(|g| g != *v))
+                .map(|(k, _)| k)
+                .collect();
+            assert!(
+                missing.is_empty() && extra.is_empty() && differ.is_empty(),
+                "{step}: missing {missing:?}, extra {extra:?}, differ {differ:?}"
+            );
+        }
+        (Err(_), None) => {}
+        (Ok(_), None) => panic!("{step}: the full build fails but the incremental one succeeded"),
+        (Err(d), Some(_)) => panic!(
+            "{step}: the incremental build failed: {:?}",
+            d.first().map(|d| d.human(false))
+        ),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn incremental_rebuilds_equal_full_builds(ops in proptest::collection::vec(op(), 1..7)) {
+        let dir = example_portal();
+        let root = dir.path();
+        let originals = originals(root);
+        let mut rebuilder = Rebuilder::new(root, options());
+        prop_assert!(rebuilder.full().is_ok());
+        for (n, op) in ops.iter().enumerate() {
+            let changed = apply(root, &originals, op);
+            check_equal(root, &mut rebuilder, &changed, &format!("step {n} {op:?}"));
+        }
+    }
+}
+
+#[test]
+fn an_edit_renders_only_what_depends_on_it() {
+    let dir = example_portal();
+    let root = dir.path();
+    let mut rebuilder = Rebuilder::new(root, options());
+    let first = rebuilder.full().expect("build");
+    assert_eq!(first.rendered, first.pages);
+    // a body edit of a page outside the ITA year touches that page only
+    let about = root.join("content/about.md");
+    let text = std::fs::read_to_string(&about).expect("read");
+    std::fs::write(&about, format!("{text}\nเพิ่มเติม\n")).expect("write");
+    let outcome = rebuilder.content_changed(&["about.md".into()]).expect("rebuild");
+    assert_eq!(outcome.rendered, 1, "{:?}", outcome.changed);
+    assert!(outcome.changed.contains(&"about/index.html".to_string()));
+    // a measure's status moves its page, its year's lists, plan, report and coverage
+    let rel = "2564/measures/03-monitoring.md";
+    let path = root.join("content").join(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    let flipped = text.replacen("status = \"in-progress\"", "status = \"done\"", 1);
+    assert_ne!(flipped, text, "the example measure has a status to flip");
+    std::fs::write(&path, flipped).expect("write");
+    let outcome = rebuilder.content_changed(&[rel.into()]).expect("rebuild");
+    assert!(
+        outcome.rendered < outcome.pages,
+        "{} of {}",
+        outcome.rendered,
+        outcome.pages
+    );
+    for page in [
+        "2564/measures/03-monitoring/index.html",
+        "2564/report-h1/index.html",
+        "index.html",
+        "2564/measures.json",
+    ] {
+        assert!(
+            outcome.changed.contains(&page.to_string()),
+            "{page} not in {:?}",
+            outcome.changed
+        );
+    }
+    assert!(!outcome.changed.contains(&"about/index.html".to_string()));
+    check_equal(root, &mut rebuilder, &[], "after status flip");
+}
