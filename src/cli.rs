@@ -30,6 +30,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Create a new portal that builds at once (สร้างพอร์ทัลใหม่)
     Init(InitArgs),
+    /// Turn a Word, CSV/TSV or Markdown table into measure files (นำเข้าตารางมาตรการ)
+    Import(ImportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -100,4 +102,28 @@ pub struct InitArgs {
     /// Fiscal year (BE) of the first section, e.g. 2568
     #[arg(long)]
     pub year: Option<i32>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The table file: .docx, .csv, .tsv, .md (pipe tables) or .txt
+    pub file: PathBuf,
+    /// Fiscal year (BE), e.g. 2564; default: read from the document
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Round of the results: 1 = six months, 2 = full year; default: read from the document, else 1
+    #[arg(long)]
+    pub round: Option<u8>,
+    /// Folder for the measure files; default: content/<year>/measures under --root
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+    /// Import only this table (numbered as in the summary)
+    #[arg(long, value_name = "N")]
+    pub table: Option<usize>,
+    /// Print the files instead of writing them
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Overwrite existing files
+    #[arg(long)]
+    pub force: bool,
 }

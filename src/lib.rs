@@ -13,6 +13,7 @@ pub mod config;
 pub mod date;
 pub mod diag;
 pub mod i18n;
+pub mod import;
 pub mod ita;
 pub mod model;
 pub mod output;

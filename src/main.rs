@@ -50,6 +50,18 @@ fn main() -> ExitCode {
             },
         ),
         Command::Init(args) => commands::init::run(&args.path, args.name.as_deref(), args.year),
+        Command::Import(args) => commands::import::run(
+            &cli.root,
+            commands::import::Args {
+                file: args.file,
+                year: args.year,
+                round: args.round,
+                into: args.into,
+                table: args.table,
+                dry_run: args.dry_run,
+                force: args.force,
+            },
+        ),
     };
     ExitCode::from(code)
 }

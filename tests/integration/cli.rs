@@ -10,6 +10,7 @@ fn every_command_has_help() {
         &["serve", "--help"],
         &["check", "--help"],
         &["init", "--help"],
+        &["import", "--help"],
     ] {
         let out = bin().args(args).output().expect("run");
         assert_eq!(out.status.code(), Some(0), "{args:?}");

@@ -6,6 +6,7 @@ mod harness;
 mod build;
 mod cli;
 mod example;
+mod import;
 mod incremental;
 mod ita;
 mod output_safety;
