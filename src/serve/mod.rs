@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 
 use crate::commands::{print_diagnostics, Format};
 use crate::diag::Diagnostic;
+use crate::search::SearchDoc;
 use crate::site::BuildOptions;
 use rebuild::{Outcome, Rebuilder};
 use state::{Snapshot, State};
@@ -112,16 +113,55 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
     if args.open {
         open_browser(&shown);
     }
+    // pages reach the browser first; the search index follows from a background thread
+    rebuilder.defer_search(true);
+    let (search_tx, search_rx) = std::sync::mpsc::channel();
+    let mut searching = false;
+    let mut queued: Option<(u64, Vec<SearchDoc>)> = None;
+    let mut idle = Instant::now();
     loop {
-        match watcher.next_batch(Duration::from_secs(15)) {
-            Ok(None) => state.events.ping(),
+        let wait = if searching {
+            Duration::from_millis(50)
+        } else {
+            Duration::from_secs(15)
+        };
+        match watcher.next_batch(wait) {
+            Ok(None) => {
+                if idle.elapsed() >= Duration::from_secs(15) {
+                    state.events.ping();
+                    idle = Instant::now();
+                }
+            }
             Ok(Some(changes)) => {
                 let started = Instant::now();
                 let outcome = apply(&mut rebuilder, &changes);
                 let names: Vec<String> = changes.content.iter().cloned().collect();
                 publish(&state, outcome, started, &names, false);
+                if let Some(job) = rebuilder.take_search_job() {
+                    queued = Some(job);
+                }
             }
             Err(d) => return Err(vec![d]),
+        }
+        if let Ok((generation, files)) = search_rx.try_recv() {
+            searching = false;
+            if let Some((files, _)) = rebuilder.apply_search(generation, files) {
+                let previous = state.snapshot();
+                state.publish(Snapshot {
+                    files,
+                    overlay: previous.overlay.clone(),
+                    errors: previous.errors.clone(),
+                });
+            }
+        }
+        if !searching {
+            if let Some((generation, docs)) = queued.take() {
+                searching = true;
+                let tx = search_tx.clone();
+                std::thread::spawn(move || {
+                    let _ = tx.send((generation, rebuild::index_files(&docs)));
+                });
+            }
         }
     }
 }

@@ -14,9 +14,11 @@ use crate::config::Config;
 use crate::diag::{self, Diagnostic};
 use crate::output::MemorySink;
 use crate::render::templates::Templates;
+use crate::search::SearchDoc;
 use crate::site::fingerprint::{fingerprints, text_hash};
 use crate::site::load::{collect_pages, load_assets, load_page, Loaded, CONTENT_DIR};
 use crate::site::render::{copy_static, render_generated, render_page, template_for};
+use crate::site::search_docs::search_docs;
 use crate::site::{Asset, BuildOptions, Site};
 use crate::source::{is_litter, walk_content, ContentFile};
 use crate::theme::Theme;
@@ -59,6 +61,8 @@ struct Entry {
 struct Output {
     fingerprints: HashMap<String, u64>,
     pages: Files,
+    generated: Vec<(String, Arc<[u8]>)>,
+    search: Vec<(String, Arc<[u8]>)>,
     statics: Vec<(String, Arc<[u8]>)>,
     files: Files,
 }
@@ -68,6 +72,9 @@ pub struct Rebuilder {
     options: BuildOptions,
     inputs: Option<Inputs>,
     output: Output,
+    defer_search: bool,
+    search_generation: u64,
+    pending: Option<Vec<SearchDoc>>,
 }
 
 impl Rebuilder {
@@ -77,6 +84,9 @@ impl Rebuilder {
             options,
             inputs: None,
             output: Output::default(),
+            defer_search: false,
+            search_generation: 0,
+            pending: None,
         }
     }
 
@@ -115,6 +125,7 @@ impl Rebuilder {
         });
         self.output.fingerprints.clear();
         self.output.statics.clear();
+        self.output.search.clear();
         self.render()
     }
 
@@ -151,7 +162,9 @@ impl Rebuilder {
         let Some(inputs) = self.inputs.as_ref() else {
             return Err(Vec::new());
         };
+        let mut clock = Stages::start();
         let (pages, mut diagnostics) = collect_pages(inputs.entries.values().map(|e| &e.loaded));
+        clock.lap("collect");
         diagnostics.extend(inputs.walk_errors.iter().cloned());
         if inputs.entries.is_empty() && !self.root.join(CONTENT_DIR).is_dir() {
             diagnostics.push(
@@ -166,6 +179,7 @@ impl Rebuilder {
             inputs.assets.clone(),
             diagnostics,
         );
+        clock.lap("assemble");
         let mut diagnostics = site.diagnostics.clone();
         if diag::has_errors(&diagnostics) {
             diag::sort(&mut diagnostics);
@@ -178,6 +192,7 @@ impl Rebuilder {
             .collect();
         let templates = &inputs.templates;
         let new_prints = fingerprints(&site, &texts, |i| template_for(&site, i, templates));
+        clock.lap("fingerprints");
 
         // pages: reuse the bytes of every page whose fingerprint did not move
         let old = &self.output;
@@ -206,8 +221,12 @@ impl Rebuilder {
                 Err(d) => diagnostics.push(d),
             }
         }
-        let generated = MemorySink::default();
-        diagnostics.extend(render_generated(&site, templates, &generated));
+        clock.lap("pages");
+        let sink = MemorySink::default();
+        diagnostics.extend(render_generated(&site, templates, &sink));
+        let generated: Vec<(String, Arc<[u8]>)> =
+            sink.into_files().into_iter().map(|(k, v)| (k, Arc::from(v))).collect();
+        clock.lap("generated");
         let statics = if self.output.statics.is_empty() {
             let sink = MemorySink::default();
             diagnostics.extend(copy_static(&site, &inputs.theme, &sink));
@@ -220,36 +239,93 @@ impl Rebuilder {
             self.output.statics = statics;
             return Err(diagnostics);
         }
+        let docs = search_docs(&site);
+        self.search_generation += 1;
+        let search = if self.defer_search && !self.output.search.is_empty() {
+            self.pending = Some(docs);
+            std::mem::take(&mut self.output.search)
+        } else {
+            self.pending = None;
+            index_files(&docs)
+        };
+        clock.lap("search");
 
-        // the same layering as a build: pages, then generated files, then static files
-        let mut files = pages.clone();
-        for (path, bytes) in generated.into_files() {
-            files.insert(path, bytes.into());
-        }
-        for (path, bytes) in &statics {
-            files.insert(path.clone(), bytes.clone());
-        }
-        let mut changed: Vec<String> = files
-            .iter()
-            .filter(|(k, v)| self.output.files.get(*k).is_none_or(|old| old != *v))
-            .map(|(k, _)| k.clone())
-            .chain(self.output.files.keys().filter(|k| !files.contains_key(*k)).cloned())
-            .collect();
-        changed.sort();
+        let previous = std::mem::take(&mut self.output.files);
         self.output = Output {
             fingerprints: new_prints,
             pages,
+            generated,
+            search,
             statics,
-            files: files.clone(),
+            files: Files::new(),
         };
+        self.output.compose();
+        let changed = changed_paths(&previous, &self.output.files);
+        clock.lap("compare");
+        clock.report();
         Ok(Outcome {
-            files,
+            files: self.output.files.clone(),
             warnings: diagnostics,
             pages: site.pages.len(),
             rendered,
             changed,
         })
     }
+
+    /// With deferred search, a rebuild reuses the previous search files and leaves the
+    /// index to [`Rebuilder::take_search_job`] and [`Rebuilder::apply_search`], so pages
+    /// reach the browser before the index is rebuilt.
+    pub fn defer_search(&mut self, on: bool) {
+        self.defer_search = on;
+    }
+
+    /// The search documents of the newest rebuild, if its index is still to be made.
+    pub fn take_search_job(&mut self) -> Option<(u64, Vec<SearchDoc>)> {
+        self.pending.take().map(|docs| (self.search_generation, docs))
+    }
+
+    /// Puts in the index made for rebuild `generation`; `None` when a newer rebuild
+    /// came in the meantime (its own job will follow). Returns the whole site otherwise.
+    pub fn apply_search(&mut self, generation: u64, files: Vec<(String, Arc<[u8]>)>) -> Option<(Files, Vec<String>)> {
+        if generation != self.search_generation {
+            return None;
+        }
+        let previous = std::mem::take(&mut self.output.files);
+        self.output.search = files;
+        self.output.compose();
+        let changed = changed_paths(&previous, &self.output.files);
+        Some((self.output.files.clone(), changed))
+    }
+}
+
+impl Output {
+    /// The same layering as a build: pages, generated files, the search index, static files.
+    fn compose(&mut self) {
+        let mut files = self.pages.clone();
+        for (path, bytes) in self.generated.iter().chain(&self.search).chain(&self.statics) {
+            files.insert(path.clone(), bytes.clone());
+        }
+        self.files = files;
+    }
+}
+
+/// The search index files of `docs`.
+pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, Arc<[u8]>)> {
+    crate::search::build_index(docs)
+        .into_iter()
+        .map(|(k, v)| (k, Arc::from(v)))
+        .collect()
+}
+
+fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(k, v)| old.get(*k).is_none_or(|o| o != *v))
+        .map(|(k, _)| k.clone())
+        .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
+        .collect();
+    changed.sort();
+    changed
 }
 
 fn load_entry(root: &Path, file: &ContentFile, config: &Config, options: &BuildOptions) -> Entry {
@@ -259,4 +335,33 @@ fn load_entry(root: &Path, file: &ContentFile, config: &Config, options: &BuildO
         _ => 0,
     };
     Entry { loaded, hash }
+}
+
+/// Stage timings, printed when `PRONGSAI_TIMINGS` is set (for the benchmarks).
+struct Stages {
+    on: bool,
+    last: std::time::Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Stages {
+    fn start() -> Stages {
+        Stages {
+            on: std::env::var_os("PRONGSAI_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+    fn lap(&mut self, name: &'static str) {
+        if self.on {
+            self.laps.push((name, self.last.elapsed().as_secs_f64() * 1000.0));
+            self.last = std::time::Instant::now();
+        }
+    }
+    fn report(&self) {
+        if self.on {
+            let parts: Vec<String> = self.laps.iter().map(|(n, ms)| format!("{n} {ms:.1} ms")).collect();
+            eprintln!("timings: {}", parts.join(", "));
+        }
+    }
 }

@@ -66,22 +66,24 @@ pub fn render_site(site: &Site, theme: &Theme, templates: &Templates, sink: &dyn
         })
         .collect();
     diagnostics.extend(render_generated(site, templates, sink));
+    let search_files = crate::search::build_index(&super::search_docs::search_docs(site));
+    diagnostics.extend(put_all(sink, search_files));
     diagnostics.extend(copy_static(site, theme, sink));
     diagnostics
 }
 
-/// The files made from the whole site: extras, open data and the search index.
+/// The files made from the whole site but the search index: extras and open data.
 pub fn render_generated(site: &Site, templates: &Templates, sink: &dyn Sink) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    diagnostics.extend(super::extras::render_extras(site, templates, sink));
-    let search_files = crate::search::build_index(&super::search_docs::search_docs(site));
-    for (path, bytes) in super::data::data_files(site).into_iter().chain(search_files) {
-        if let Err(e) = sink.put(&path, &bytes) {
-            diagnostics.push(io_error(&path, e));
-        }
-    }
-
+    let mut diagnostics = super::extras::render_extras(site, templates, sink);
+    diagnostics.extend(put_all(sink, super::data::data_files(site)));
     diagnostics
+}
+
+fn put_all(sink: &dyn Sink, files: Vec<(String, Vec<u8>)>) -> Vec<Diagnostic> {
+    files
+        .into_iter()
+        .filter_map(|(path, bytes)| sink.put(&path, &bytes).err().map(|e| io_error(&path, e)))
+        .collect()
 }
 
 /// Content assets, the theme's static files and the portal's `static/` folder.

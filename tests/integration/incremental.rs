@@ -287,3 +287,38 @@ fn an_edit_renders_only_what_depends_on_it() {
     assert!(!outcome.changed.contains(&"about/index.html".to_string()));
     check_equal(root, &mut rebuilder, &[], "after status flip");
 }
+
+#[test]
+fn deferred_search_catches_up_to_a_full_build() {
+    let dir = example_portal();
+    let root = dir.path();
+    let mut rebuilder = Rebuilder::new(root, options());
+    rebuilder.defer_search(true);
+    rebuilder.full().expect("build");
+    assert!(
+        rebuilder.take_search_job().is_none(),
+        "a full build makes its index at once"
+    );
+    let about = root.join("content/about.md");
+    let text = std::fs::read_to_string(&about).expect("read");
+    std::fs::write(&about, format!("{text}\nคำค้นใหม่ซีบรา\n")).expect("write");
+    let outcome = rebuilder.content_changed(&["about.md".into()]).expect("rebuild");
+    assert!(outcome
+        .changed
+        .iter()
+        .all(|p| !p.starts_with("search/") || p == "search/index.html"));
+    let (generation, docs) = rebuilder.take_search_job().expect("a search job");
+    // a newer rebuild makes the older job's result stale
+    let again = rebuilder.content_changed(&["about.md".into()]).expect("rebuild");
+    assert!(again.changed.is_empty(), "{:?}", again.changed);
+    let stale = prongsai::serve::rebuild::index_files(&docs);
+    assert!(rebuilder.apply_search(generation, stale).is_none());
+    let (generation, docs) = rebuilder.take_search_job().expect("a search job");
+    let (files, changed) = rebuilder
+        .apply_search(generation, prongsai::serve::rebuild::index_files(&docs))
+        .expect("current");
+    assert!(changed.iter().any(|p| p.starts_with("search/")), "{changed:?}");
+    let full = full_build(root).expect("full build");
+    let got: BTreeMap<String, Vec<u8>> = files.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
+    assert!(got == full, "after the search job the site equals a full build");
+}
