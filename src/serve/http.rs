@@ -58,7 +58,7 @@ pub fn handle(request: Request, state: &State) {
     }
     let snapshot = state.snapshot();
     match resolve(&target, |k| snapshot.files.contains_key(k)) {
-        Target::Key(key) => match snapshot.files.get(&key) {
+        Target::Key(key) => match snapshot.files.get(key.as_str()) {
             Some(bytes) => {
                 let mime = content_type(&key);
                 let body = if mime.starts_with("text/html") {

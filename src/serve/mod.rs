@@ -228,7 +228,7 @@ fn placeholder() -> rebuild::Files {
     let page: Arc<[u8]> = Arc::from(
         &b"<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>prongsai</title></head><body></body></html>"[..],
     );
-    [("index.html".to_string(), page.clone()), ("404.html".to_string(), page)]
+    [(Arc::from("index.html"), page.clone()), (Arc::from("404.html"), page)]
         .into_iter()
         .collect()
 }

@@ -23,10 +23,11 @@ use crate::site::{Asset, BuildOptions, Site};
 use crate::source::{is_litter, walk_content, ContentFile};
 use crate::theme::Theme;
 
-pub type Files = HashMap<String, Arc<[u8]>>;
+/// Site key → bytes; keys are shared, so copies of a whole site are cheap.
+pub type Files = HashMap<Arc<str>, Arc<[u8]>>;
 
 /// A page's output path, bytes, and whether it was rendered this time.
-type RenderedPage = (String, Arc<[u8]>, bool);
+type RenderedPage = (Arc<str>, Arc<[u8]>, bool);
 
 /// A successful rebuild.
 #[derive(Debug)]
@@ -61,9 +62,9 @@ struct Entry {
 struct Output {
     fingerprints: HashMap<String, u64>,
     pages: Files,
-    generated: Vec<(String, Arc<[u8]>)>,
-    search: Vec<(String, Arc<[u8]>)>,
-    statics: Vec<(String, Arc<[u8]>)>,
+    generated: Vec<(Arc<str>, Arc<[u8]>)>,
+    search: Vec<(Arc<str>, Arc<[u8]>)>,
+    statics: Vec<(Arc<str>, Arc<[u8]>)>,
     files: Files,
 }
 
@@ -204,9 +205,10 @@ impl Rebuilder {
                     .fingerprints
                     .get(&out)
                     .is_some_and(|f| new_prints.get(&out) == Some(f));
-                match (same, old.pages.get(&out)) {
-                    (true, Some(bytes)) => Ok((out, bytes.clone(), false)),
-                    _ => render_page(&site, i, templates).map(|(out, html)| (out, html.into_bytes().into(), true)),
+                match (same, old.pages.get_key_value(out.as_str())) {
+                    (true, Some((key, bytes))) => Ok((key.clone(), bytes.clone(), false)),
+                    _ => render_page(&site, i, templates)
+                        .map(|(out, html)| (Arc::from(out), html.into_bytes().into(), true)),
                 }
             })
             .collect();
@@ -224,13 +226,19 @@ impl Rebuilder {
         clock.lap("pages");
         let sink = MemorySink::default();
         diagnostics.extend(render_generated(&site, templates, &sink));
-        let generated: Vec<(String, Arc<[u8]>)> =
-            sink.into_files().into_iter().map(|(k, v)| (k, Arc::from(v))).collect();
+        let generated: Vec<(Arc<str>, Arc<[u8]>)> = sink
+            .into_files()
+            .into_iter()
+            .map(|(k, v)| (Arc::from(k), Arc::from(v)))
+            .collect();
         clock.lap("generated");
         let statics = if self.output.statics.is_empty() {
             let sink = MemorySink::default();
             diagnostics.extend(copy_static(&site, &inputs.theme, &sink));
-            sink.into_files().into_iter().map(|(k, v)| (k, Arc::from(v))).collect()
+            sink.into_files()
+                .into_iter()
+                .map(|(k, v)| (Arc::from(k), Arc::from(v)))
+                .collect()
         } else {
             std::mem::take(&mut self.output.statics)
         };
@@ -286,7 +294,7 @@ impl Rebuilder {
 
     /// Puts in the index made for rebuild `generation`; `None` when a newer rebuild
     /// came in the meantime (its own job will follow). Returns the whole site otherwise.
-    pub fn apply_search(&mut self, generation: u64, files: Vec<(String, Arc<[u8]>)>) -> Option<(Files, Vec<String>)> {
+    pub fn apply_search(&mut self, generation: u64, files: Vec<(Arc<str>, Arc<[u8]>)>) -> Option<(Files, Vec<String>)> {
         if generation != self.search_generation {
             return None;
         }
@@ -310,19 +318,19 @@ impl Output {
 }
 
 /// The search index files of `docs`.
-pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, Arc<[u8]>)> {
+pub fn index_files(docs: &[SearchDoc]) -> Vec<(Arc<str>, Arc<[u8]>)> {
     crate::search::build_index(docs)
         .into_iter()
-        .map(|(k, v)| (k, Arc::from(v)))
+        .map(|(k, v)| (Arc::from(k), Arc::from(v)))
         .collect()
 }
 
 fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
     let mut changed: Vec<String> = new
         .iter()
-        .filter(|(k, v)| old.get(*k).is_none_or(|o| o != *v))
-        .map(|(k, _)| k.clone())
-        .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
+        .filter(|(k, v)| old.get(*k).is_none_or(|o| !Arc::ptr_eq(o, v) && o != *v))
+        .map(|(k, _)| k.to_string())
+        .chain(old.keys().filter(|k| !new.contains_key(*k)).map(|k| k.to_string()))
         .collect();
     changed.sort();
     changed

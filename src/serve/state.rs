@@ -1,7 +1,6 @@
 //! What the server shows: an immutable snapshot of the site, swapped whole after each
 //! rebuild, so every response is a complete file of one build, old or new.
 
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use super::events::Events;
@@ -10,7 +9,7 @@ use super::events::Events;
 #[derive(Debug, Default)]
 pub struct Snapshot {
     /// Site key (`2564/plan/index.html`) → bytes.
-    pub files: HashMap<String, Arc<[u8]>>,
+    pub files: super::rebuild::Files,
     /// The escaped overlay HTML while the newest rebuild has errors.
     pub overlay: Option<String>,
     /// The diagnostics behind the overlay, one line each, for the event stream.

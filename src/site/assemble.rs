@@ -10,7 +10,6 @@ use super::{Page, Site};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::model::front::KIND_KEYS;
 use crate::model::values;
-use crate::render::Rendered;
 
 pub const KINDS: &[&str] = &["page", "o-item", "measure", "analysis", "plan", "report", "memo"];
 
@@ -74,7 +73,7 @@ pub fn assemble(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
 pub fn implicit_home(title: &str) -> Page {
     Page {
         file: PathBuf::from("content/_index.md"),
-        text: String::new(),
+        text: "".into(),
         front: Default::default(),
         front_offset: 0,
         body_offset: 0,
@@ -88,7 +87,7 @@ pub fn implicit_home(title: &str) -> Page {
         updated: None,
         weight: 0,
         draft: false,
-        rendered: Rendered::default(),
+        rendered: Default::default(),
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),

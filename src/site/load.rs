@@ -186,7 +186,7 @@ pub fn load_page(
         updated,
         weight: front.weight.unwrap_or(0),
         draft: front.draft,
-        rendered,
+        rendered: rendered.into(),
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),
@@ -196,8 +196,8 @@ pub fn load_page(
         data,
         front_offset,
         body_offset,
-        front,
-        text,
+        front: front.into(),
+        text: text.into(),
     };
     Ok(Some(page))
 }

@@ -38,8 +38,8 @@ pub struct Page {
     /// The file, relative to the portal root (`content/2564/plan.md`), for messages.
     pub file: PathBuf,
     /// The decoded file text; diagnostics point into it.
-    pub text: String,
-    pub front: RawFront,
+    pub text: std::sync::Arc<str>,
+    pub front: std::sync::Arc<RawFront>,
     pub front_offset: usize,
     pub body_offset: usize,
     pub kind: String,
@@ -54,7 +54,7 @@ pub struct Page {
     pub updated: Option<Date>,
     pub weight: i64,
     pub draft: bool,
-    pub rendered: Rendered,
+    pub rendered: std::sync::Arc<Rendered>,
     /// The owning section (index into `Site::pages`).
     pub parent: Option<usize>,
     /// For sections: their pages and sub-sections, sorted.

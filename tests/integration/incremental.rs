@@ -205,7 +205,8 @@ fn check_equal(root: &Path, rebuilder: &mut Rebuilder, changed: &[String], step:
     let full = full_build(root);
     match (incremental, full) {
         (Ok(outcome), Some(full)) => {
-            let got: BTreeMap<String, Vec<u8>> = outcome.files.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
+            let got: BTreeMap<String, Vec<u8>> =
+                outcome.files.iter().map(|(k, v)| (k.to_string(), v.to_vec())).collect();
             let missing: Vec<&String> = full.keys().filter(|k| !got.contains_key(*k)).collect();
             let extra: Vec<&String> = got.keys().filter(|k| !full.contains_key(*k)).collect();
             let differ: Vec<&String> = full
@@ -319,6 +320,6 @@ fn deferred_search_catches_up_to_a_full_build() {
         .expect("current");
     assert!(changed.iter().any(|p| p.starts_with("search/")), "{changed:?}");
     let full = full_build(root).expect("full build");
-    let got: BTreeMap<String, Vec<u8>> = files.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
+    let got: BTreeMap<String, Vec<u8>> = files.iter().map(|(k, v)| (k.to_string(), v.to_vec())).collect();
     assert!(got == full, "after the search job the site equals a full build");
 }
