@@ -104,6 +104,12 @@ impl Signature {
     /// The date as shown: a TOML date in BE, a string as written.
     pub fn date_text(&self, language: &str, thai_digits: bool) -> Option<String> {
         match &self.date {
+            // A TOML date (`date = 2564-04-27`) arrives here as its ISO text, because the
+            // signature table is deserialized through serde: show it like every other date.
+            Some(toml::Value::String(s)) if is_iso_date(s) => crate::thai::dates::parse_date_value(s)
+                .ok()
+                .map(|d| crate::site::context::display_date(d, language, thai_digits))
+                .or_else(|| Some(s.clone())),
             Some(toml::Value::String(s)) => Some(s.clone()),
             Some(other) => crate::model::values::date(other)
                 .ok()
@@ -111,4 +117,15 @@ impl Signature {
             None => None,
         }
     }
+}
+
+/// `2564-04-27` / `2021-04-27`: the text of a TOML date, never a handwritten form.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }

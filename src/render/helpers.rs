@@ -1,7 +1,8 @@
 //! Template helpers every template can use (SPEC §7): Thai digits, BE dates, fiscal year of a
 //! date, round names, two-decimal scores and the grade of a score.
 //!
-//! - `{{ 2564 | thai_digits }}` → ๒๕๖๔
+//! - `{{ 2564 | thai_digits }}` → ๒๕๖๔; `thai_digits(on=config.thai_digits)` converts only when
+//!   the site shows Thai digits (for numbers the views do not format)
 //! - `{{ "2021-04-26" | date_th }}` → 26 เมษายน 2564; `date_th(style="abbr")` → 26 เม.ย. 2564;
 //!   `date_th(digits=true)` uses Thai digits
 //! - `{{ "2021-04-26" | fiscal_year }}` → 2564
@@ -33,11 +34,15 @@ fn number_arg(value: &Value) -> tera::Result<f64> {
 }
 
 pub fn register(tera: &mut Tera) {
-    tera.register_filter("thai_digits", |value: &Value, _: &HashMap<String, Value>| {
+    tera.register_filter("thai_digits", |value: &Value, args: &HashMap<String, Value>| {
         let text = match value {
             Value::String(s) => s.clone(),
+            Value::Null => String::new(),
             other => other.to_string(),
         };
+        if args.get("on").and_then(Value::as_bool) == Some(false) {
+            return Ok(Value::String(text));
+        }
         Ok(Value::String(crate::thai::digits::to_thai_digits(&text)))
     });
     tera.register_filter("date_th", |value: &Value, args: &HashMap<String, Value>| {
@@ -98,6 +103,8 @@ mod tests {
     #[test]
     fn helpers_format_thai_values() {
         assert_eq!(render("{{ 2564 | thai_digits }}"), "๒๕๖๔");
+        assert_eq!(render("{{ 2564 | thai_digits(on=true) }}"), "๒๕๖๔");
+        assert_eq!(render("{{ 2564 | thai_digits(on=false) }}"), "2564");
         assert_eq!(render("{{ \"2021-04-26\" | date_th }}"), "26 เมษายน 2564");
         assert_eq!(
             render("{{ \"2021-04-26\" | date_th(style=\"abbr\", digits=true) }}"),

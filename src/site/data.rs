@@ -83,7 +83,7 @@ fn measures(site: &Site, year: &Year) -> Vec<Value> {
 
 /// One row per measure and round (a measure with no progress gets one row without one).
 fn measures_csv(measures: &[Value]) -> Vec<u8> {
-    const COLUMNS: [&str; 16] = [
+    const COLUMNS: [&str; 17] = [
         "number",
         "title",
         "indicators",
@@ -100,6 +100,7 @@ fn measures_csv(measures: &[Value]) -> Vec<u8> {
         "result",
         "outcome",
         "suggestion",
+        "date",
     ];
     let mut out = String::from("\u{FEFF}");
     out.push_str(&COLUMNS.join(","));
@@ -115,7 +116,7 @@ fn measures_csv(measures: &[Value]) -> Vec<u8> {
             let cells: Vec<String> = COLUMNS
                 .iter()
                 .map(|&c| {
-                    let v = if ["round", "status", "result", "outcome", "suggestion"].contains(&c) {
+                    let v = if ["round", "status", "result", "outcome", "suggestion", "date"].contains(&c) {
                         &p[c]
                     } else {
                         &m[c]

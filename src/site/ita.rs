@@ -393,6 +393,11 @@ fn add_catalog_pages(site: &mut Site, model: &mut ItaModel) {
                 } else {
                     format!("รายการข้อมูลสาธารณะ (OIT) ปีงบประมาณ พ.ศ. {}", year.fiscal_year)
                 };
+                let title = if site.config.thai_digits {
+                    crate::thai::digits::to_thai_digits(&title)
+                } else {
+                    title
+                };
                 let mut page = super::assemble::implicit_home(&title);
                 page.file = site.pages[year.section].file.clone();
                 page.is_section = false;

@@ -9,6 +9,7 @@ mod example;
 mod import;
 mod incremental;
 mod ita;
+mod kinds;
 mod output_safety;
 mod search;
 mod serve;
