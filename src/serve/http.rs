@@ -10,6 +10,7 @@ use tiny_http::{Header, Method, Request, Response, StatusCode};
 use super::access::{self, Access};
 use super::resolve::{for_log, resolve, Target};
 use super::state::{Snapshot, State};
+use crate::render::highlight::html_escape;
 
 /// Internal routes live under this prefix, which no site file uses.
 pub const INTERNAL: &str = "/__prongsai/";
@@ -201,27 +202,11 @@ pub fn overlay_html(lines: &[String]) -> String {
          <pre style=\"white-space:pre-wrap;font:14px/1.5 monospace\">",
     );
     for line in lines {
-        html.push_str(&escape(line));
+        html.push_str(&html_escape(line));
         html.push_str("\n\n");
     }
     html.push_str("</pre></div>");
     html
-}
-
-/// Escapes text for HTML element content and attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
