@@ -55,10 +55,6 @@ impl Events {
         self.broadcast(": ping\n\n");
     }
 
-    pub fn count(&self) -> usize {
-        self.clients.lock().map(|c| c.len()).unwrap_or(0)
-    }
-
     fn broadcast(&self, text: &str) {
         let mut clients = match self.clients.lock() {
             Ok(c) => c,

@@ -12,8 +12,7 @@ use super::resolve::{for_log, resolve, Target};
 use super::state::{Snapshot, State};
 use crate::render::highlight::html_escape;
 
-/// Internal routes live under this prefix, which no site file uses.
-pub const INTERNAL: &str = "/__prongsai/";
+// Internal routes live under `/__prongsai/`, which no site file uses.
 pub const EVENTS: &str = "/__prongsai/events";
 pub const RELOAD_JS: &str = "/__prongsai/reload.js";
 

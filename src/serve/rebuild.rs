@@ -16,11 +16,11 @@ use crate::output::MemorySink;
 use crate::render::templates::Templates;
 use crate::search::SearchDoc;
 use crate::site::fingerprint::{fingerprints, text_hash};
-use crate::site::load::{collect_pages, load_assets, load_page, Loaded, CONTENT_DIR};
+use crate::site::load::{collect_pages, load_page, scan_content, Loaded, CONTENT_DIR};
 use crate::site::render::{copy_static, render_generated, render_page, template_for};
 use crate::site::search_docs::search_docs;
 use crate::site::{Asset, BuildOptions, Site};
-use crate::source::{is_litter, walk_content, ContentFile};
+use crate::source::{is_litter, ContentFile};
 use crate::theme::Theme;
 
 /// Site key → bytes; keys are shared, so copies of a whole site are cheap.
@@ -97,22 +97,10 @@ impl Rebuilder {
         let config = Config::load(&self.root)?;
         let theme = Theme::locate(&self.root, &config.theme).map_err(|d| vec![d])?;
         let templates = theme.templates(&self.root, self.options.index_html_links)?;
-        let content = self.root.join(CONTENT_DIR);
-        let mut walk_errors = Vec::new();
-        let (files, errors) = if content.is_dir() {
-            walk_content(&content)
-        } else {
-            (Vec::new(), Vec::new())
-        };
-        for (path, error) in errors {
-            let shown = path.strip_prefix(&self.root).unwrap_or(&path).to_path_buf();
-            walk_errors.push(Diagnostic::error("io", format!("อ่านไม่ได้ (cannot read): {error}")).in_file(shown));
-        }
-        let (markdown, others): (Vec<ContentFile>, Vec<ContentFile>) =
-            files.into_iter().partition(ContentFile::is_markdown);
+        let (markdown, assets, walk_errors) = scan_content(&self.root);
         let entries = markdown
             .par_iter()
-            .map(|f| (f.relative.clone(), self.load(f, &config)))
+            .map(|f| (f.relative.clone(), load_entry(&self.root, f, &config, &self.options)))
             .collect::<Vec<_>>()
             .into_iter()
             .collect();
@@ -121,7 +109,7 @@ impl Rebuilder {
             theme,
             templates,
             entries,
-            assets: load_assets(others),
+            assets,
             walk_errors,
         });
         self.output.fingerprints.clear();
@@ -154,10 +142,6 @@ impl Rebuilder {
         self.render()
     }
 
-    fn load(&self, file: &ContentFile, config: &Config) -> Entry {
-        load_entry(&self.root, file, config, &self.options)
-    }
-
     /// Assembles the cached pages and renders what changed since the last good output.
     fn render(&mut self) -> Result<Outcome, Vec<Diagnostic>> {
         let Some(inputs) = self.inputs.as_ref() else {
@@ -167,11 +151,6 @@ impl Rebuilder {
         let (pages, mut diagnostics) = collect_pages(inputs.entries.values().map(|e| &e.loaded));
         clock.lap("collect");
         diagnostics.extend(inputs.walk_errors.iter().cloned());
-        if inputs.entries.is_empty() && !self.root.join(CONTENT_DIR).is_dir() {
-            diagnostics.push(
-                Diagnostic::error("content-missing", "ไม่พบโฟลเดอร์ content/ (no content/ folder)").in_file(CONTENT_DIR),
-            );
-        }
         let site = Site::assemble(
             &self.root,
             inputs.config.clone(),

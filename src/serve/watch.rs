@@ -40,7 +40,7 @@ impl Changes {
 /// A running watcher and the channel its events arrive on.
 pub struct SourceWatcher {
     root: PathBuf,
-    _watcher: Box<dyn Watcher + Send>,
+    watcher: Box<dyn Watcher + Send>,
     events: Receiver<notify::Result<notify::Event>>,
 }
 
@@ -58,11 +58,7 @@ impl SourceWatcher {
             Box::new(RecommendedWatcher::new(handler, Config::default()).map_err(watch_error)?)
         };
         watcher.watch(&root, RecursiveMode::NonRecursive).map_err(watch_error)?;
-        let mut this = SourceWatcher {
-            root,
-            _watcher: watcher,
-            events,
-        };
+        let mut this = SourceWatcher { root, watcher, events };
         for dir in SOURCE_DIRS {
             this.watch_dir(dir)?;
         }
@@ -72,7 +68,7 @@ impl SourceWatcher {
     fn watch_dir(&mut self, dir: &str) -> Result<(), Diagnostic> {
         let path = self.root.join(dir);
         if path.is_dir() {
-            self._watcher
+            self.watcher
                 .watch(&path, RecursiveMode::Recursive)
                 .map_err(watch_error)?;
         }

@@ -17,6 +17,19 @@ use crate::toml_diag::toml_error;
 pub const CONTENT_DIR: &str = "content";
 
 pub fn load_content(root: &Path, config: &Config, options: &BuildOptions) -> (Vec<Page>, Vec<Asset>, Vec<Diagnostic>) {
+    let (markdown, assets, mut diagnostics) = scan_content(root);
+    let results: Vec<Loaded> = markdown
+        .par_iter()
+        .map(|file| load_page(root, file, config, options))
+        .collect();
+    let (pages, mut errors) = collect_pages(results.iter());
+    diagnostics.append(&mut errors);
+    (pages, assets, diagnostics)
+}
+
+/// The files under `content/`: the Markdown files to load, the assets, and what could not
+/// be read (or the missing folder itself).
+pub fn scan_content(root: &Path) -> (Vec<ContentFile>, Vec<Asset>, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
     let mut diagnostics = Vec::new();
     if !content.is_dir() {
@@ -36,14 +49,7 @@ pub fn load_content(root: &Path, config: &Config, options: &BuildOptions) -> (Ve
     }
     let (markdown, others): (Vec<ContentFile>, Vec<ContentFile>) =
         files.into_iter().partition(ContentFile::is_markdown);
-
-    let results: Vec<Loaded> = markdown
-        .par_iter()
-        .map(|file| load_page(root, file, config, options))
-        .collect();
-    let (pages, mut errors) = collect_pages(results.iter());
-    diagnostics.append(&mut errors);
-    (pages, load_assets(others), diagnostics)
+    (markdown, load_assets(others), diagnostics)
 }
 
 /// What loading one Markdown file gives: a page, nothing (a draft left out), or errors.

@@ -109,6 +109,17 @@ impl SiteTest {
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
+    /// The round-1 status of every measure in `<year>/measures.json`, in file order.
+    pub fn first_round_statuses(&self, year: &str) -> Vec<String> {
+        let json: serde_json::Value =
+            serde_json::from_str(&self.read(&format!("{year}/measures.json"))).expect("measures.json");
+        json.as_array()
+            .expect("array")
+            .iter()
+            .map(|m| m["progress"][0]["status"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
     pub fn exists(&self, rel: &str) -> bool {
         self.root().join("public").join(rel).exists()
     }

@@ -122,16 +122,10 @@ fn seed_000_report_round_trip_gives_3_done_and_5_in_progress() {
     t.run(&["import", &input.to_string_lossy()]).success();
     assert_eq!(std::fs::read_dir(&measures).map(|d| d.count()).unwrap_or(0), 8);
     t.build();
-    let json: serde_json::Value = serde_json::from_str(&t.read("2564/measures.json")).expect("json");
-    let statuses: Vec<&str> = json
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|m| m["progress"][0]["status"].as_str().unwrap_or(""))
-        .collect();
-    assert_eq!(statuses.iter().filter(|s| **s == "done").count(), 3, "{statuses:?}");
+    let statuses = t.first_round_statuses("2564");
+    assert_eq!(statuses.iter().filter(|s| *s == "done").count(), 3, "{statuses:?}");
     assert_eq!(
-        statuses.iter().filter(|s| **s == "in-progress").count(),
+        statuses.iter().filter(|s| *s == "in-progress").count(),
         5,
         "{statuses:?}"
     );
