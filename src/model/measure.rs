@@ -45,6 +45,11 @@ struct ProgressRaw {
     date: Option<toml::Value>,
 }
 
+/// The keys of a `[[progress]]` entry, for the reference (`model::schema`).
+pub fn progress_keys() -> Vec<&'static str> {
+    super::schema::fields_of::<ProgressRaw>()
+}
+
 pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Measure> {
     let number_raw = fields.require("number", &front.number, "number = 1");
     let number = number_raw.and_then(|_| fields.integer("number", &front.number));

@@ -68,6 +68,11 @@ pub fn from_page(front: &RawFront, fields: &mut Fields) -> Memo {
 }
 
 /// The `[memo]` cover of a plan, report or analysis.
+/// The keys of a `[memo]` cover, for the reference (`model::schema`).
+pub fn cover_keys() -> Vec<&'static str> {
+    super::schema::fields_of::<CoverRaw>()
+}
+
 pub fn cover(front: &RawFront, fields: &mut Fields) -> Option<Memo> {
     let raw = front.memo.as_ref()?;
     let cover: CoverRaw = fields.nested("memo", raw)?;

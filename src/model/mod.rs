@@ -7,6 +7,7 @@ pub mod front;
 pub mod measure;
 pub mod memo;
 pub mod o_item;
+pub mod schema;
 pub mod values;
 
 use serde::Serialize;

@@ -4,7 +4,9 @@
 //! `accept` fails (EMFILE pushes an error) or panics (EMFILE while cloning the new stream).
 //! We hold our own clone of the listening socket, so the port stays open, and a watchdog
 //! probes the server every few seconds; when the accept loop is gone a new server takes
-//! over the same socket while the old one keeps draining the connections it already has.
+//! over the same socket. The old server's pump keeps forwarding whatever its accept thread
+//! still delivers: a probe can time out on a busy machine while that thread is alive, and a
+//! server whose requests nobody reads would hang every connection the kernel gives it.
 //! At start-up the soft limit on open files is raised to the hard limit.
 
 use std::io::{Read, Write};
@@ -24,10 +26,8 @@ use crate::diag::Diagnostic;
 /// client drains a large file.
 pub const WORKERS: usize = 32;
 pub const HEALTH: &str = "/__prongsai/health";
-const PROBE_EVERY: Duration = Duration::from_secs(3);
-const PROBE_TIMEOUT: Duration = Duration::from_secs(3);
-/// A replaced server's pump exits after this long without a request.
-const DRAIN_IDLE: Duration = Duration::from_secs(60);
+const PROBE_EVERY: Duration = Duration::from_secs(1);
+const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Binds `ip:port`; a busy port or a bad address is a clear error.
 pub fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
@@ -197,24 +197,22 @@ fn watch(alive: &AtomicBool, probe_addr: SocketAddr) {
     }
 }
 
+/// Forwards the server's requests to the workers for as long as its accept thread may run.
+/// An accept error ends that thread (tiny_http pushes the error, then stops), so the pump
+/// stops too; after a panic in the accept thread it idles, one sleeping thread per restart.
 fn pump(server: &Server, alive: &AtomicBool, tx: &Sender<Request>) {
-    let mut last = Instant::now();
     loop {
         match server.recv_timeout(Duration::from_secs(5)) {
             Ok(Some(request)) => {
-                last = Instant::now();
                 if tx.send(request).is_err() {
                     return;
                 }
             }
-            Ok(None) => {
-                if !alive.load(Ordering::SeqCst) && last.elapsed() > DRAIN_IDLE {
-                    return;
-                }
-            }
+            Ok(None) => {}
             Err(e) => {
                 eprintln!("รับการเชื่อมต่อไม่ได้ (accept failed): {e}");
                 alive.store(false, Ordering::SeqCst);
+                return;
             }
         }
     }

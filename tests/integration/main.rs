@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod book;
 mod build;
 mod cli;
 mod example;
