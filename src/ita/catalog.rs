@@ -334,16 +334,23 @@ pub struct Catalogs {
 
 impl Catalogs {
     /// The catalogs shipped with prongsai (2563–2568).
+    /// Parsed once per process: `serve` assembles the site again on every edit.
     pub fn builtin() -> Catalogs {
-        let mut catalogs = Catalogs::default();
-        for (name, text) in BUILTIN {
-            // The shipped files are fixed at compile time and parsed by a test
-            // (`every_shipped_catalog_parses`), so a failure here is a build defect, not input.
-            let catalog =
-                Catalog::parse(text, name).unwrap_or_else(|e| panic!("shipped catalog {name} is broken: {e}"));
-            catalogs.by_year.insert(catalog.year(), catalog);
-        }
-        catalogs
+        static PARSED: std::sync::OnceLock<Catalogs> = std::sync::OnceLock::new();
+        PARSED
+            .get_or_init(|| {
+                let mut catalogs = Catalogs::default();
+                for (name, text) in BUILTIN {
+                    // The shipped files are fixed at compile time and parsed by a test
+                    // (`every_shipped_catalog_parses`), so a failure here is a build defect,
+                    // not input.
+                    let catalog =
+                        Catalog::parse(text, name).unwrap_or_else(|e| panic!("shipped catalog {name} is broken: {e}"));
+                    catalogs.by_year.insert(catalog.year(), catalog);
+                }
+                catalogs
+            })
+            .clone()
     }
 
     /// Adds a portal's catalog (`catalogs/<framework>.toml`), replacing the year it declares in

@@ -26,7 +26,6 @@ use std::time::{Duration, Instant};
 
 use crate::commands::{print_diagnostics, Format};
 use crate::diag::Diagnostic;
-use crate::search::SearchDoc;
 use crate::site::BuildOptions;
 use rebuild::{Outcome, Rebuilder};
 use state::{Snapshot, State};
@@ -117,7 +116,7 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
     rebuilder.defer_search(true);
     let (search_tx, search_rx) = std::sync::mpsc::channel();
     let mut searching = false;
-    let mut queued: Option<(u64, Vec<SearchDoc>)> = None;
+    let mut queued: Option<rebuild::SearchJob> = None;
     let mut idle = Instant::now();
     loop {
         let wait = if searching {
@@ -155,14 +154,28 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
             }
         }
         if !searching {
-            if let Some((generation, docs)) = queued.take() {
+            if let Some(job) = queued.take() {
                 searching = true;
                 let tx = search_tx.clone();
                 std::thread::spawn(move || {
-                    let _ = tx.send((generation, rebuild::index_files(&docs)));
+                    background_priority();
+                    let generation = job.generation;
+                    let _ = tx.send((generation, job.run()));
                 });
             }
         }
+    }
+}
+
+/// Lowers the calling thread's scheduling priority, so on a small machine the search index
+/// built in the background does not slow the answers to the browser or the next rebuild.
+fn background_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority on the calling thread (a thread id is a process id for Linux's
+    // PRIO_PROCESS); failure only leaves the priority as it was.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
     }
 }
 

@@ -57,6 +57,19 @@ struct Entry {
     hash: u64,
 }
 
+/// The search index of one rebuild, to be made off the rebuild thread: the documents are
+/// extracted there too, from the site the rebuild assembled.
+pub struct SearchJob {
+    pub generation: u64,
+    site: Site,
+}
+
+impl SearchJob {
+    pub fn run(self) -> Vec<(Arc<str>, Arc<[u8]>)> {
+        index_files(&search_docs(&self.site))
+    }
+}
+
 /// The last good output and what it was made from.
 #[derive(Default)]
 struct Output {
@@ -75,7 +88,7 @@ pub struct Rebuilder {
     output: Output,
     defer_search: bool,
     search_generation: u64,
-    pending: Option<Vec<SearchDoc>>,
+    pending: Option<Site>,
 }
 
 impl Rebuilder {
@@ -226,14 +239,14 @@ impl Rebuilder {
             self.output.statics = statics;
             return Err(diagnostics);
         }
-        let docs = search_docs(&site);
         self.search_generation += 1;
+        let page_count = site.pages.len();
         let search = if self.defer_search && !self.output.search.is_empty() {
-            self.pending = Some(docs);
+            self.pending = Some(site);
             std::mem::take(&mut self.output.search)
         } else {
             self.pending = None;
-            index_files(&docs)
+            index_files(&search_docs(&site))
         };
         clock.lap("search");
 
@@ -253,7 +266,7 @@ impl Rebuilder {
         Ok(Outcome {
             files: self.output.files.clone(),
             warnings: diagnostics,
-            pages: site.pages.len(),
+            pages: page_count,
             rendered,
             changed,
         })
@@ -266,9 +279,12 @@ impl Rebuilder {
         self.defer_search = on;
     }
 
-    /// The search documents of the newest rebuild, if its index is still to be made.
-    pub fn take_search_job(&mut self) -> Option<(u64, Vec<SearchDoc>)> {
-        self.pending.take().map(|docs| (self.search_generation, docs))
+    /// The search index of the newest rebuild, if it is still to be made.
+    pub fn take_search_job(&mut self) -> Option<SearchJob> {
+        self.pending.take().map(|site| SearchJob {
+            generation: self.search_generation,
+            site,
+        })
     }
 
     /// Puts in the index made for rebuild `generation`; `None` when a newer rebuild

@@ -12,6 +12,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use super::Site;
 
 /// The hash of a source text, as loading saw it.
@@ -44,9 +46,12 @@ fn summary_hash(site: &Site, i: usize) -> u64 {
 pub fn fingerprints(
     site: &Site,
     texts: &HashMap<PathBuf, u64>,
-    template: impl Fn(usize) -> String,
+    template: impl Fn(usize) -> String + Sync,
 ) -> HashMap<String, u64> {
-    let summaries: Vec<u64> = (0..site.pages.len()).map(|i| summary_hash(site, i)).collect();
+    let summaries: Vec<u64> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|i| summary_hash(site, i))
+        .collect();
     let nav: Vec<u64> = match site.home() {
         Some(home) => {
             let h = &site.pages[home];
@@ -54,46 +59,48 @@ pub fn fingerprints(
         }
         None => Vec::new(),
     };
-    let mut out = HashMap::with_capacity(site.pages.len());
-    for (i, p) in site.pages.iter().enumerate() {
-        let mut h = DefaultHasher::new();
-        template(i).hash(&mut h);
-        match texts.get(&p.file) {
-            Some(t) => t.hash(&mut h),
-            None => (&p.text, &p.title).hash(&mut h),
-        }
-        // page: summary plus what only the page itself shows
-        summaries[i].hash(&mut h);
-        (p.updated, p.is_section, &p.file).hash(&mut h);
-        // section, children, breadcrumbs, navigation, previous and next
-        let related = |list: &[usize], h: &mut DefaultHasher| {
-            list.len().hash(h);
-            for &j in list {
-                summaries[j].hash(h);
+    site.pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut h = DefaultHasher::new();
+            template(i).hash(&mut h);
+            match texts.get(&p.file) {
+                Some(t) => t.hash(&mut h),
+                None => (&p.text, &p.title).hash(&mut h),
             }
-        };
-        related(p.parent.as_slice(), &mut h);
-        related(&p.pages, &mut h);
-        related(&p.subsections, &mut h);
-        let mut chain = Vec::new();
-        let mut current = p.parent;
-        while let Some(j) = current {
-            chain.push(j);
-            current = site.pages[j].parent;
-        }
-        related(&chain, &mut h);
-        nav.hash(&mut h);
-        related(p.prev.as_slice(), &mut h);
-        related(p.next.as_slice(), &mut h);
-        // the ITA view, which reads other pages of the year
-        let ita = site.ita_view(i);
-        if !ita.is_null() {
-            let mut w = HashWriter(&mut h);
-            let _ = serde_json::to_writer(&mut w, &ita);
-        }
-        out.insert(format!("{}index.html", p.path), h.finish());
-    }
-    out
+            // page: summary plus what only the page itself shows
+            summaries[i].hash(&mut h);
+            (p.updated, p.is_section, &p.file).hash(&mut h);
+            // section, children, breadcrumbs, navigation, previous and next
+            let related = |list: &[usize], h: &mut DefaultHasher| {
+                list.len().hash(h);
+                for &j in list {
+                    summaries[j].hash(h);
+                }
+            };
+            related(p.parent.as_slice(), &mut h);
+            related(&p.pages, &mut h);
+            related(&p.subsections, &mut h);
+            let mut chain = Vec::new();
+            let mut current = p.parent;
+            while let Some(j) = current {
+                chain.push(j);
+                current = site.pages[j].parent;
+            }
+            related(&chain, &mut h);
+            nav.hash(&mut h);
+            related(p.prev.as_slice(), &mut h);
+            related(p.next.as_slice(), &mut h);
+            // the ITA view, which reads other pages of the year
+            let ita = site.ita_view(i);
+            if !ita.is_null() {
+                let mut w = HashWriter(&mut h);
+                let _ = serde_json::to_writer(&mut w, &ita);
+            }
+            (format!("{}index.html", p.path), h.finish())
+        })
+        .collect()
 }
 
 struct HashWriter<'a>(&'a mut DefaultHasher);

@@ -308,16 +308,15 @@ fn deferred_search_catches_up_to_a_full_build() {
         .changed
         .iter()
         .all(|p| !p.starts_with("search/") || p == "search/index.html"));
-    let (generation, docs) = rebuilder.take_search_job().expect("a search job");
+    let stale_job = rebuilder.take_search_job().expect("a search job");
     // a newer rebuild makes the older job's result stale
     let again = rebuilder.content_changed(&["about.md".into()]).expect("rebuild");
     assert!(again.changed.is_empty(), "{:?}", again.changed);
-    let stale = prongsai::serve::rebuild::index_files(&docs);
-    assert!(rebuilder.apply_search(generation, stale).is_none());
-    let (generation, docs) = rebuilder.take_search_job().expect("a search job");
-    let (files, changed) = rebuilder
-        .apply_search(generation, prongsai::serve::rebuild::index_files(&docs))
-        .expect("current");
+    let generation = stale_job.generation;
+    assert!(rebuilder.apply_search(generation, stale_job.run()).is_none());
+    let job = rebuilder.take_search_job().expect("a search job");
+    let generation = job.generation;
+    let (files, changed) = rebuilder.apply_search(generation, job.run()).expect("current");
     assert!(changed.iter().any(|p| p.starts_with("search/")), "{changed:?}");
     let full = full_build(root).expect("full build");
     let got: BTreeMap<String, Vec<u8>> = files.iter().map(|(k, v)| (k.to_string(), v.to_vec())).collect();
