@@ -4,11 +4,12 @@
 //! (lists, open data, search) are made from the whole site each time. The result is
 //! byte-identical to a full build (tested over random edit sequences).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::config::Config;
 use crate::diag::{self, Diagnostic};
@@ -23,8 +24,9 @@ use crate::site::{Asset, BuildOptions, Site};
 use crate::source::{is_litter, ContentFile};
 use crate::theme::Theme;
 
-/// Site key → bytes; keys are shared, so copies of a whole site are cheap.
-pub type Files = HashMap<Arc<str>, Arc<[u8]>>;
+/// Site key → bytes; keys are shared, so copies of a whole site are cheap. Fx hashing: the
+/// keys are our own paths, and a rebuild hashes every one of them several times.
+pub type Files = FxHashMap<Arc<str>, Arc<[u8]>>;
 
 /// A page's output path, bytes, and whether it was rendered this time.
 type RenderedPage = (Arc<str>, Arc<[u8]>, bool);
@@ -73,7 +75,7 @@ impl SearchJob {
 /// The last good output and what it was made from.
 #[derive(Default)]
 struct Output {
-    fingerprints: HashMap<String, u64>,
+    fingerprints: FxHashMap<String, u64>,
     pages: Files,
     generated: Vec<(Arc<str>, Arc<[u8]>)>,
     search: Vec<(Arc<str>, Arc<[u8]>)>,
@@ -178,7 +180,7 @@ impl Rebuilder {
             diag::sort(&mut diagnostics);
             return Err(diagnostics);
         }
-        let texts: HashMap<PathBuf, u64> = inputs
+        let texts: FxHashMap<PathBuf, u64> = inputs
             .entries
             .iter()
             .map(|(rel, e)| (PathBuf::from(CONTENT_DIR).join(rel), e.hash))
@@ -204,7 +206,7 @@ impl Rebuilder {
                 }
             })
             .collect();
-        let mut pages = Files::with_capacity(results.len());
+        let mut pages = Files::with_capacity_and_hasher(results.len(), Default::default());
         let mut rendered = 0;
         for result in results {
             match result {
@@ -257,7 +259,7 @@ impl Rebuilder {
             generated,
             search,
             statics,
-            files: Files::new(),
+            files: Files::default(),
         };
         self.output.compose();
         let changed = changed_paths(&previous, &self.output.files);

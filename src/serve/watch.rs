@@ -17,7 +17,7 @@ use crate::source::is_litter;
 /// `.git/`) is not watched at all.
 pub const SOURCE_DIRS: &[&str] = &["content", "static", "templates", "themes", "catalogs"];
 /// A batch ends after this much quiet…
-const QUIET: Duration = Duration::from_millis(20);
+const QUIET: Duration = Duration::from_millis(10);
 /// …or this long after its first event, whichever comes first.
 const MAX_BATCH: Duration = Duration::from_millis(400);
 

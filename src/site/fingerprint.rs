@@ -7,12 +7,12 @@
 //! fails otherwise). Site-wide inputs (config, templates, theme) are not part of it: a change
 //! to them rebuilds everything.
 
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::Site;
 
@@ -45,9 +45,9 @@ fn summary_hash(site: &Site, i: usize) -> u64 {
 /// matter, typed data); pages missing from it (implicit pages) hash their own text.
 pub fn fingerprints(
     site: &Site,
-    texts: &HashMap<PathBuf, u64>,
+    texts: &FxHashMap<PathBuf, u64>,
     template: impl Fn(usize) -> String + Sync,
-) -> HashMap<String, u64> {
+) -> FxHashMap<String, u64> {
     let summaries: Vec<u64> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| summary_hash(site, i))
