@@ -90,7 +90,16 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
             format!("เริ่มเซิร์ฟเวอร์ไม่ได้ (cannot start the server): {e}"),
         )]
     })?;
-    let mut watcher = SourceWatcher::start(root, args.poll).map_err(|d| vec![d])?;
+    let mut watcher = match SourceWatcher::start(root, args.poll) {
+        Ok(watcher) => watcher,
+        // out of inotify watches or instances: polling still reloads, so say why and go on
+        Err(d) if !args.poll => {
+            eprintln!("{}", d.human(false));
+            eprintln!("คำเตือน: เปลี่ยนไปตรวจไฟล์ทุกครึ่งวินาทีแทน (warning: falling back to polling the disk every 0.5 s)");
+            SourceWatcher::start(root, true).map_err(|d| vec![d])?
+        }
+        Err(d) => return Err(vec![d]),
+    };
     if !ip.is_loopback() {
         let reachable: Vec<String> = listen::reachable_addresses(ip)
             .into_iter()

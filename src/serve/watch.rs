@@ -158,13 +158,19 @@ fn classify(root: &Path, path: &Path, changes: &mut Changes) -> Option<&'static 
 }
 
 fn watch_error(e: notify::Error) -> Diagnostic {
-    let limit = matches!(e.kind, notify::ErrorKind::MaxFilesWatch);
     let d = Diagnostic::error("serve-watch", format!("เฝ้าดูไฟล์ไม่ได้ (cannot watch files): {e}"));
-    if limit {
+    let too_many_instances = matches!(&e.kind, notify::ErrorKind::Io(io) if io.raw_os_error() == Some(24));
+    if matches!(e.kind, notify::ErrorKind::MaxFilesWatch) {
         d.with_help(
-            "the system's limit on watched files is reached: raise it with \
+            "the system's limit on watched folders is reached: raise it with \
              `sudo sysctl fs.inotify.max_user_watches=524288`, or run `prongsai serve --poll` \
-             (เพิ่มขีดจำกัดด้วย sysctl หรือใช้ --poll)",
+             (ถึงขีดจำกัดจำนวนโฟลเดอร์ที่เฝ้าดูได้ เพิ่มด้วย sysctl หรือใช้ --poll)",
+        )
+    } else if too_many_instances {
+        d.with_help(
+            "too many programs are watching files (editors, other previews): raise the limit with \
+             `sudo sysctl fs.inotify.max_user_instances=1024`, or run `prongsai serve --poll` \
+             (มีโปรแกรมเฝ้าดูไฟล์มากเกินขีดจำกัด เพิ่มด้วย sysctl หรือใช้ --poll)",
         )
     } else {
         d.with_help("on network disks or WSL use `prongsai serve --poll` (ใช้ --poll บนดิสก์เครือข่ายหรือ WSL)")

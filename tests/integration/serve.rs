@@ -571,3 +571,42 @@ fn live_reload_through_edits_errors_and_renames() {
         serve.body("/2565/bundle/").contains("custom 2565 bundle") || serve.body("/2565/bundle/").contains("custom")
     );
 }
+
+/// W-09: with no inotify instance left for the user, `serve` says which limit to raise and
+/// falls back to polling, so edits still reload the browser. It takes every instance the
+/// user may have, which would break the other watchers of this test binary: it is ignored
+/// in the parallel run and run on its own by `.ci/run`
+/// (`cargo test --test integration -- --ignored --exact serve::inotify_limit_falls_back_to_polling`).
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "exhausts the user's inotify instances; run alone"]
+fn inotify_limit_falls_back_to_polling() {
+    let mut held = Vec::new();
+    loop {
+        // SAFETY: plain syscall; the descriptors are closed below.
+        let fd = unsafe { libc::inotify_init1(libc::IN_CLOEXEC) };
+        if fd < 0 || held.len() > 100_000 {
+            break;
+        }
+        held.push(fd);
+    }
+    let site = portal();
+    let serve = Serve::start(&site, &[]);
+    let log = serve.log();
+    assert!(log.contains("max_user_instances"), "names the limit:\n{log}");
+    assert!(log.contains("polling"), "says it polls instead:\n{log}");
+    let mut events = serve.events();
+    let page = "content/2564/_index.md";
+    let original = std::fs::read_to_string(site.root().join(page)).expect("read");
+    std::fs::write(
+        site.root().join(page),
+        original.replacen("+++\n", "+++\ndescription = \"โพล\"\n", 1),
+    )
+    .expect("edit");
+    events.wait("reload");
+    assert!(serve.body("/2564/").contains("โพล"));
+    for fd in held {
+        // SAFETY: closing descriptors this test opened.
+        unsafe { libc::close(fd) };
+    }
+}
