@@ -31,7 +31,7 @@ const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Binds `ip:port`; a busy port or a bad address is a clear error.
 pub fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
-    TcpListener::bind(SocketAddr::new(ip, port)).map_err(|e| {
+    let listener = TcpListener::bind(SocketAddr::new(ip, port)).map_err(|e| {
         let (message, help) = match e.kind() {
             std::io::ErrorKind::AddrInUse => (
                 format!("พอร์ต {port} ถูกโปรแกรมอื่นใช้อยู่ (port {port} is already in use)"),
@@ -59,7 +59,39 @@ pub fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
         } else {
             d.with_help(help)
         }
-    })
+    })?;
+    tune(&listener);
+    Ok(listener)
+}
+
+/// Socket settings tiny_http does not make:
+/// - std listens with a backlog of 128: a browser's burst of connections, or a load test's,
+///   beyond that waits for SYN retransmits (1 s, then 3 s) before the server even sees it.
+///   Listening again on Linux and the BSDs only changes the backlog (capped at `somaxconn`).
+/// - tiny_http writes a response's head and body separately; with Nagle's algorithm the body
+///   then waits for the client's delayed ACK, 40 ms on every keep-alive request. Accepted
+///   sockets inherit `TCP_NODELAY` from the listening one on Linux.
+fn tune(listener: &TcpListener) {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let fd = listener.as_raw_fd();
+        let on: libc::c_int = 1;
+        // SAFETY: plain socket options on our own listening socket; on failure the defaults
+        // stay, which only costs speed.
+        unsafe {
+            libc::listen(fd, 1024);
+            libc::setsockopt(
+                fd,
+                libc::IPPROTO_TCP,
+                libc::TCP_NODELAY,
+                std::ptr::addr_of!(on).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = listener;
 }
 
 /// Raises the soft limit on open files to the hard limit; returns the new soft limit.
