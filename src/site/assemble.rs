@@ -196,7 +196,7 @@ fn assign_fiscal_years(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     // Parents come before children in path order, so one pass suffices.
     let order: Vec<usize> = {
         let mut o: Vec<usize> = (0..site.pages.len()).collect();
-        o.sort_by_key(|&i| site.pages[i].path.matches('/').count());
+        o.sort_by_cached_key(|&i| site.pages[i].path.matches('/').count());
         o
     };
     for i in order {
