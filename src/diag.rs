@@ -97,7 +97,9 @@ impl Diagnostic {
             }
             out.push_str(": ");
         }
-        let _ = write!(out, "{}[{}]: {}", self.level.as_str(), self.code, self.message);
+        // One line per diagnostic, whatever a parser's message contains.
+        let message = self.message.trim_end().replace('\n', "; ");
+        let _ = write!(out, "{}[{}]: {message}", self.level.as_str(), self.code);
         out
     }
 
@@ -213,6 +215,15 @@ mod tests {
         let caret_line = human.lines().find(|l| l.ends_with('^')).unwrap_or_default();
         // `title = "ที่นี่" ` is 13 columns wide: the Thai vowel and tone marks take none.
         assert_eq!(caret_line, format!("  | {}^", " ".repeat(13)));
+    }
+
+    #[test]
+    fn the_short_form_is_one_line() {
+        let d = Diagnostic::error("toml-syntax", "invalid table header\nexpected `.`\n").in_file("a.md");
+        assert_eq!(
+            d.short(),
+            "a.md: error[toml-syntax]: invalid table header; expected `.`"
+        );
     }
 
     #[test]

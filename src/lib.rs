@@ -8,6 +8,7 @@
 // every call site noisier for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod commands;
 pub mod config;
 pub mod date;

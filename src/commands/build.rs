@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{print_diagnostics, source_date, Format};
+use crate::check::RecordingSink;
 use crate::diag::{self, Diagnostic};
 use crate::output::{check_output_dir, Staging};
 use crate::site::{render::render_site, BuildOptions, Site};
@@ -75,6 +76,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         .unwrap_or_else(|| root.join(&site.config.output_dir));
     check_output_dir(root, &out, args.force).map_err(|d| vec![d])?;
     let mut diagnostics = site.diagnostics.clone();
+    diagnostics.extend(crate::check::content_rules(&site));
     if diag::has_errors(&diagnostics) {
         diag::sort(&mut diagnostics);
         return Err(diagnostics);
@@ -87,7 +89,12 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
             format!("สร้างโฟลเดอร์ชั่วคราวไม่ได้ (cannot create the staging folder): {e}"),
         )]
     })?;
-    diagnostics.extend(render_site(&site, &theme, &templates, &staging.sink()));
+    let disk = staging.sink();
+    let sink = RecordingSink::new(&disk);
+    diagnostics.extend(render_site(&site, &theme, &templates, &sink));
+    if !diag::has_errors(&diagnostics) {
+        diagnostics.extend(crate::check::output_rules(&site, &sink.into_outputs()));
+    }
     diag::sort(&mut diagnostics);
     if diag::has_errors(&diagnostics) {
         staging.abandon();

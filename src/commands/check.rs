@@ -1,8 +1,10 @@
-//! `prongsai check`: run the whole pipeline in memory, print every diagnostic, write nothing.
+//! `prongsai check`: run the whole pipeline in memory with every rule of `crate::check`, print
+//! every diagnostic of the portal, then set the exit code once. Nothing is written.
 
 use std::path::Path;
 
 use super::{print_diagnostics, source_date, Format};
+use crate::check::RecordingSink;
 use crate::diag::{self, Diagnostic, Level};
 use crate::output::MemorySink;
 use crate::site::{render::render_site, BuildOptions, Site};
@@ -20,10 +22,20 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
         Err(d) => return d,
     };
     let mut diagnostics = site.diagnostics.clone();
+    // Pages with load errors are missing from the site, so links to them would look broken:
+    // the site is rendered (in memory) only when loading was clean.
+    let loaded_clean = !diag::has_errors(&diagnostics);
+    diagnostics.extend(crate::check::content_rules(&site));
     match Theme::locate(root, &site.config.theme) {
         Ok(theme) => match theme.templates(root, false) {
-            Ok(templates) if !diag::has_errors(&diagnostics) => {
-                diagnostics.extend(render_site(&site, &theme, &templates, &MemorySink::default()));
+            Ok(templates) if loaded_clean => {
+                let memory = MemorySink::default();
+                let sink = RecordingSink::new(&memory);
+                let render_errors = render_site(&site, &theme, &templates, &sink);
+                if !diag::has_errors(&render_errors) {
+                    diagnostics.extend(crate::check::output_rules(&site, &sink.into_outputs()));
+                }
+                diagnostics.extend(render_errors);
             }
             Ok(_) => {}
             Err(mut d) => diagnostics.append(&mut d),

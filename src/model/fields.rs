@@ -190,8 +190,13 @@ impl<'a> Fields<'a> {
         for text in self.strings(key, value) {
             match ItemId::parse_detailed(&text) {
                 Ok(parsed) => {
-                    if let Some(w) = parsed.warning_th() {
-                        self.warning("item-id-zero", v, w, Some("write the letter O: \"O43\""));
+                    if let (Some(th), Some(en)) = (parsed.warning_th(), parsed.warning_en()) {
+                        self.warning(
+                            "item-id-zero",
+                            v,
+                            format!("{th} ({en})"),
+                            Some("write the letter O: \"O43\""),
+                        );
                     }
                     out.push(parsed.id);
                 }

@@ -95,7 +95,7 @@ fn check_signature_dates(signatures: &[Signature], anchor: Option<&toml::Spanned
         if let Some(toml::Value::String(text)) = &s.date {
             if crate::thai::dates::parse_thai_date(text).is_err() {
                 fields.warning(
-                    "date",
+                    "signature-date",
                     anchor,
                     format!("วันที่ของลายมือชื่อ \"{text}\" อ่านไม่ได้ (the signature date is not a date)"),
                     Some("write it as \"๒๖ เม.ย. ๖๔\" or 2564-04-26"),

@@ -78,11 +78,21 @@ pub fn tera_diagnostic(error: &tera::Error, origins: &HashMap<String, PathBuf>) 
         source = s.source();
     }
     let text = chain.join(": ");
-    let template = origins
-        .keys()
-        .filter(|name| text.contains(&format!("'{name}'")))
-        .max_by_key(|name| name.len())
-        .cloned();
+    // Tera names the template the error is in ("error happened in 'page.html'"); otherwise
+    // the longest name mentioned, ties broken by name so the message is the same every run.
+    let happened_in = text
+        .split("error happened in '")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .filter(|name| origins.contains_key(*name))
+        .map(str::to_string);
+    let template = happened_in.or_else(|| {
+        origins
+            .keys()
+            .filter(|name| text.contains(&format!("'{name}'")))
+            .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)))
+            .cloned()
+    });
     let mut d = Diagnostic::error("template", format!("เทมเพลตผิดพลาด (template error): {text}"));
     if let Some(name) = template {
         d = d.in_file(origins[&name].clone());

@@ -1,10 +1,8 @@
 //! Assembling loaded pages into a site: sections and their pages, fiscal years, ordering,
 //! previous/next, and the checks that need the whole site (kinds, URL collisions).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
-
-use unicode_normalization::UnicodeNormalization;
 
 use super::{Page, Site};
 use crate::diag::{did_you_mean, Diagnostic};
@@ -30,7 +28,7 @@ pub fn assemble(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     site.pages
         .sort_by(|a, b| (&a.path, !a.is_section, &a.file).cmp(&(&b.path, !b.is_section, &b.file)));
     check_kinds(&site.pages, diagnostics);
-    check_collisions(&site.pages, diagnostics);
+    crate::check::rules::url_collision::check(&site.pages, &site.assets, diagnostics);
 
     let sections: HashMap<String, usize> = site
         .pages
@@ -95,6 +93,7 @@ pub fn implicit_home(title: &str) -> Page {
         next: None,
         fiscal_year: None,
         data: crate::model::KindData::Page,
+        warnings: Vec::new(),
     }
 }
 
@@ -139,45 +138,6 @@ fn check_kinds(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
                     )),
                 );
             }
-        }
-    }
-}
-
-/// Two files with the same URL, or URLs that differ only by letter case or Unicode
-/// normalisation (they collide on Windows and macOS disks and on many web servers).
-fn check_collisions(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<String, (&Page, &str)> = BTreeMap::new();
-    let mut claims: Vec<(String, &Page, &str)> = Vec::new();
-    for page in pages {
-        claims.push((page.path.clone(), page, "page"));
-        for alias in &page.front.aliases {
-            claims.push((normalize_alias(alias.get_ref()), page, "alias"));
-        }
-    }
-    for (path, page, what) in claims {
-        let key: String = path.nfc().collect::<String>().to_lowercase();
-        if let Some((other, other_what)) = seen.get(&key) {
-            let same = other.path == path || (*other_what == "alias" && normalize_alias(&path) == path);
-            let message = if same {
-                format!(
-                    "URL /{path} ซ้ำกับ {} (this {what} has the same URL as {})",
-                    other.file.display(),
-                    other.file.display()
-                )
-            } else {
-                format!(
-                    "URL /{path} ต่างจาก /{} แค่ตัวพิมพ์หรือรูปแบบอักขระ (differs from {} only by case or Unicode form)",
-                    other.path,
-                    other.file.display()
-                )
-            };
-            diagnostics.push(
-                Diagnostic::error("url-collision", message)
-                    .in_file(&page.file)
-                    .with_help("rename one of the files or set a different `slug` (เปลี่ยนชื่อไฟล์หรือกำหนด slug)"),
-            );
-        } else {
-            seen.insert(key, (page, what));
         }
     }
 }

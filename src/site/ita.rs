@@ -80,8 +80,19 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
         }
         if model.years.contains_key(&fiscal_year) {
             diagnostics.push(
-                Diagnostic::error("fiscal-year-twice", format!("ปีงบประมาณ {fiscal_year} ประกาศไว้มากกว่าหนึ่งหมวด (two sections declare fiscal year {fiscal_year})"))
-                    .in_file(&page.file),
+                at(
+                    page,
+                    page.front.fiscal_year.as_ref().map_or(0, |v| v.span().start),
+                    Diagnostic::error(
+                        "fiscal-year-twice",
+                        format!(
+                            "ปีงบประมาณ {fiscal_year} ประกาศไว้แล้วใน {} (fiscal year {fiscal_year} is already declared by {})",
+                            site.pages[model.years[&fiscal_year].section].file.display(),
+                            site.pages[model.years[&fiscal_year].section].file.display()
+                        ),
+                    ),
+                )
+                .with_help("keep one section per fiscal year (หนึ่งปีงบประมาณมีหมวดเดียว)"),
             );
             continue;
         }
@@ -126,16 +137,21 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
             KindData::OItem(o) => {
                 if let Some(&other) = year.o_items.get(&o.item) {
                     diagnostics.push(
-                        Diagnostic::error(
-                            "duplicate-item",
-                            format!(
-                                "ข้อ {} มีสองหน้าในปีเดียวกัน: {} (item {} has two pages this year)",
-                                o.item,
-                                site.pages[other].file.display(),
-                                o.item
+                        at(
+                            page,
+                            page.front.item.as_ref().map_or(0, |v| v.span().start),
+                            Diagnostic::error(
+                                "duplicate-item",
+                                format!(
+                                    "ข้อ {} มีสองหน้าในปีเดียวกัน: {} (item {} has two pages this year, also {})",
+                                    o.item,
+                                    site.pages[other].file.display(),
+                                    o.item,
+                                    site.pages[other].file.display()
+                                ),
                             ),
                         )
-                        .in_file(&page.file),
+                        .with_help("keep one page per item and link the other documents from it (หนึ่งข้อมีหน้าเดียว)"),
                     );
                 } else {
                     year.o_items.insert(o.item, i);
@@ -346,7 +362,7 @@ fn check_analysis(page: &Page, catalogs: &Catalogs, diagnostics: &mut Vec<Diagno
             (Err(e), _) => diagnostics.push(at(
                 page,
                 raw.span().start,
-                Diagnostic::error("published-grade", e.message_th()),
+                Diagnostic::error("grade-unknown", e.message_th()),
             )),
             _ => {}
         }

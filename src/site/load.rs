@@ -61,7 +61,10 @@ pub fn collect_pages<'a>(results: impl Iterator<Item = &'a Loaded>) -> (Vec<Page
     let mut diagnostics = Vec::new();
     for result in results {
         match result {
-            Ok(Some(page)) => pages.push(page.clone()),
+            Ok(Some(page)) => {
+                diagnostics.extend(page.warnings.iter().cloned());
+                pages.push(page.clone());
+            }
             Ok(None) => {}
             Err(d) => diagnostics.extend(d.iter().cloned()),
         }
@@ -200,6 +203,7 @@ pub fn load_page(
         next: None,
         fiscal_year: None,
         data,
+        warnings: diagnostics,
         front_offset,
         body_offset,
         front: front.into(),

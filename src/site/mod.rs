@@ -67,6 +67,8 @@ pub struct Page {
     pub fiscal_year: Option<i32>,
     /// The typed data of the page's kind.
     pub data: crate::model::KindData,
+    /// Warnings found while loading this page (errors keep a page out instead).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A file under `content/` that is not Markdown: copied beside its page.

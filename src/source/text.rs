@@ -48,8 +48,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
             let valid = e.valid_up_to();
             let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
             // TIS-620 puts Thai letters in 0xA1–0xFB; UTF-8 Thai is always 0xE0 0xB8/0xB9 ...
+            // A file with valid UTF-8 Thai before the bad byte is UTF-8 with a damaged
+            // sequence (a truncated copy), not TIS-620, whose first Thai letter is invalid.
             let high = bytes.iter().filter(|&&b| (0xA1..=0xFB).contains(&b)).count();
-            let likely_tis620 = high > 0 && high * 2 >= bytes.iter().filter(|&&b| b >= 0x80).count();
+            let utf8_before = bytes[..valid].iter().any(|&b| b >= 0x80);
+            let likely_tis620 = !utf8_before && high > 0 && high * 2 >= bytes.iter().filter(|&&b| b >= 0x80).count();
             return Err(DecodeError::NotUtf8 { line, likely_tis620 });
         }
     };
@@ -90,6 +93,15 @@ mod tests {
             Err(DecodeError::NotUtf8 {
                 line: 2,
                 likely_tis620: true
+            })
+        );
+        // UTF-8 Thai cut in the middle of a letter is damaged UTF-8, not TIS-620.
+        let truncated = decode("ไทย\nก".as_bytes().split_last().map_or(&[][..], |(_, rest)| rest));
+        assert_eq!(
+            truncated,
+            Err(DecodeError::NotUtf8 {
+                line: 2,
+                likely_tis620: false
             })
         );
     }

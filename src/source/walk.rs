@@ -39,14 +39,36 @@ pub fn is_litter(name: &str) -> bool {
 
 /// Every file under `dir`, sorted by path, litter skipped. Errors (unreadable folders) are
 /// returned beside the files so the caller can report them and go on.
+///
+/// Folder symlinks are followed only while they stay inside `dir`: one that leads outside
+/// (or to an ancestor, a loop walkdir would only notice one level later) is reported and
+/// skipped, so nothing outside the folder is ever read or published.
 pub fn walk_content(dir: &Path) -> (Vec<ContentFile>, Vec<(PathBuf, String)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let real_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut outside_links: Vec<PathBuf> = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_litter(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_litter(&e.file_name().to_string_lossy()) {
+                return false;
+            }
+            if e.path_is_symlink() && e.file_type().is_dir() {
+                let inside = std::fs::canonicalize(e.path())
+                    .is_ok_and(|target| target.starts_with(&real_dir) && target != real_dir);
+                if !inside {
+                    outside_links.push(e.path().to_path_buf());
+                    return false;
+                }
+            }
+            true
+        });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
@@ -69,6 +91,13 @@ pub fn walk_content(dir: &Path) -> (Vec<ContentFile>, Vec<(PathBuf, String)>) {
                 errors.push((path, e.to_string()));
             }
         }
+    }
+    for link in outside_links {
+        errors.push((
+            link,
+            "ลิงก์สัญลักษณ์ชี้ไปโฟลเดอร์นอก content/ จึงไม่ถูกนำมาใช้ (a symlink to a folder outside content/ is not followed)"
+                .to_string(),
+        ));
     }
     (files, errors)
 }

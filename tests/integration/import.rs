@@ -44,7 +44,16 @@ fn import_case(case: &str, input: &Path, year: &str) {
     let written = t.root().join("content").join(year).join("measures");
     compare_dirs(&case_dir(case).join("expected"), &written);
     t.run(&["check", "--format", "short"]).success();
-    assert!(t.stderr().contains("0 errors, 0 warnings"), "{}", t.stderr());
+    // Warnings about the source data itself (a mistyped year in the original report) are
+    // expected and reviewed in `check.txt`; without that file the portal must check clean.
+    let expected_check = case_dir(case).join("check.txt");
+    if std::env::var_os("PRONGSAI_BLESS").is_some() && !t.stderr().contains("0 errors, 0 warnings") {
+        std::fs::write(&expected_check, t.stderr()).expect("bless check.txt");
+    }
+    match std::fs::read_to_string(&expected_check) {
+        Ok(expected) => assert_eq!(t.stderr(), expected, "{}", expected_check.display()),
+        Err(_) => assert!(t.stderr().contains("0 errors, 0 warnings"), "{}", t.stderr()),
+    }
 }
 
 fn compare_dirs(expected: &Path, actual: &Path) {

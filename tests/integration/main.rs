@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod bad_input;
 mod book;
 mod build;
 mod cli;
@@ -12,5 +13,6 @@ mod incremental;
 mod ita;
 mod kinds;
 mod output_safety;
+mod properties;
 mod search;
 mod serve;

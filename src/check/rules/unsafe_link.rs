@@ -1,0 +1,49 @@
+//! `unsafe-link` — ลิงก์อันตรายถูกตัดออก (An unsafe link was removed)
+//!
+//! ลิงก์ `javascript:`, `data:`, `vbscript:` และ `file:` ไม่ถูกเผยแพร่ (เปลี่ยนเป็น `#`)
+//!
+//! `javascript:`, `data:`, `vbscript:` and `file:` links are never published (they become `#`).
+//!
+//! ผิด (wrong):
+//!
+//! ```markdown
+//! [คลิก](javascript:alert(1))
+//! ```
+//!
+//! ถูก (right):
+//!
+//! ```markdown
+//! [แบบฟอร์ม](https://www.example.go.th/form)
+//! ```
+
+use crate::check::Rule;
+use crate::diag::Level;
+
+pub const RULE: Rule = Rule {
+    code: "unsafe-link",
+    level: Level::Warning,
+    summary: "ลิงก์อันตรายถูกตัดออก (An unsafe link was removed)",
+};
+
+use crate::check::body::BodyFacts;
+use crate::diag::Diagnostic;
+use crate::render::sanitize::is_safe_url;
+use crate::site::Page;
+
+pub fn check(page: &Page, facts: &BodyFacts) -> Vec<Diagnostic> {
+    facts
+        .links
+        .iter()
+        .filter(|l| !is_safe_url(&l.dest))
+        .map(|l| {
+            let shown: String = l.dest.chars().take(40).collect();
+            Diagnostic::new(
+                &RULE,
+                format!("ลิงก์ `{shown}` ไม่ปลอดภัยและถูกตัดออก (unsafe link removed; it becomes `#`)"),
+            )
+            .in_file(&page.file)
+            .at_offset(&page.text, l.offset)
+            .with_help("link to an http(s) address or a file of the portal (ลิงก์ไปที่อยู่ http(s) หรือไฟล์ในพอร์ทัล)")
+        })
+        .collect()
+}
