@@ -36,6 +36,19 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("email", "อีเมล", "Email"),
     ("redirecting", "กำลังพาไปยังหน้าใหม่", "Redirecting to the new page"),
     ("made_with", "สร้างด้วย prongsai", "Made with prongsai"),
+    ("year_switcher", "เลือกปีงบประมาณ", "Choose a fiscal year"),
+    ("page_nav", "หน้าก่อนหน้าและถัดไป", "Previous and next page"),
+    ("memo_title", "บันทึกข้อความ", "Memorandum"),
+    ("memo_agency", "ส่วนราชการ", "Agency"),
+    ("memo_ref", "ที่", "Ref."),
+    ("memo_date", "วันที่", "Date"),
+    ("memo_subject", "เรื่อง", "Subject"),
+    ("memo_to", "เรียน", "To"),
+    ("signatures", "ลงนาม", "Signatures"),
+    ("score_history", "คะแนน ITA รายปี", "ITA score by year"),
+    ("year_documents", "เอกสารของปีงบประมาณนี้", "This year's documents"),
+    ("at_a_glance", "ภาพรวม", "At a glance"),
+    ("assessed_year", "ปีที่ประเมิน", "Assessed year"),
 ];
 
 /// The strings for `language` (`th` or `en`).

@@ -33,6 +33,12 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/oit-catalog.html",
     "templates/search.html",
     "static/style.css",
+    "static/favicon.svg",
+    "static/fonts/OFL.txt",
+    "static/fonts/sarabun-thai-400-normal.woff2",
+    "static/fonts/sarabun-thai-700-normal.woff2",
+    "static/fonts/sarabun-latin-400-normal.woff2",
+    "static/fonts/sarabun-latin-700-normal.woff2",
 ];
 
 pub struct Theme {

@@ -165,11 +165,46 @@ pub fn render_markdown(body: &str, trust_html: bool) -> Rendered {
         .replace(" style=\"text-align: left\"", " class=\"align-left\"")
         .replace(" style=\"text-align: center\"", " class=\"align-center\"")
         .replace(" style=\"text-align: right\"", " class=\"align-right\"");
-    out.html = if out.had_raw_html && !trust_html {
+    let html_out = if out.had_raw_html && !trust_html {
         sanitize(&html_out)
     } else {
         html_out
     };
+    out.html = wrap_tables(&html_out);
+    out
+}
+
+/// Puts each Markdown table in a focusable box that scrolls on a narrow screen, so a wide
+/// table never makes the page scroll sideways and keyboard users can still scroll it.
+/// Only the bare `<table>` that Markdown writes is wrapped; a raw HTML `<table …>` is not.
+fn wrap_tables(html: &str) -> String {
+    const OPEN: &str = "<div class=\"table-wrap\" tabindex=\"0\">";
+    if !html.contains("<table>") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut wrapped = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<table").into_iter().chain(rest.find("</table>")).min() {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(after) = rest.strip_prefix("</table>") {
+            out.push_str("</table>");
+            if wrapped.pop() == Some(true) {
+                out.push_str("</div>");
+            }
+            rest = after;
+        } else {
+            let bare = rest.starts_with("<table>");
+            if bare {
+                out.push_str(OPEN);
+            }
+            wrapped.push(bare);
+            out.push_str("<table");
+            rest = &rest["<table".len()..];
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -201,6 +236,23 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_tables_scroll_in_a_focusable_box() {
+        let r = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n", false);
+        assert!(
+            r.html.starts_with("<div class=\"table-wrap\" tabindex=\"0\"><table>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.trim_end().ends_with("</table></div>"), "{}", r.html);
+        // a raw HTML table with attributes is left as written, and its end tag too
+        let raw = wrap_tables("<table class=\"x\"><tr><td><table><tr><td>1</td></tr></table></td></tr></table>");
+        assert_eq!(
+            raw,
+            "<table class=\"x\"><tr><td><div class=\"table-wrap\" tabindex=\"0\"><table><tr><td>1</td></tr></table></div></td></tr></table>"
+        );
+    }
 
     #[test]
     fn gfm_features_and_thai_anchors() {

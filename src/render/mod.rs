@@ -1,6 +1,7 @@
 //! Rendering: Markdown bodies to HTML, and pages to full documents through Tera templates.
 
 pub mod anchors;
+pub mod chart;
 pub mod helpers;
 pub mod highlight;
 pub mod markdown;

@@ -206,6 +206,7 @@ impl tera::Filter for UrlFilter {
 fn register_filters(tera: &mut Tera, index_html: bool) {
     tera.register_filter("url", UrlFilter { index_html });
     super::helpers::register(tera);
+    super::chart::register(tera);
 }
 
 /// Reads every `*.html`/`*.xml` template below `dir` (names use `/`).

@@ -65,6 +65,16 @@ pub struct Context<'a> {
     pub next: Option<PageSummary<'a>>,
     /// The ITA data of the page (see `site::views`), `null` for plain pages.
     pub ita: serde_json::Value,
+    /// The fiscal-year sections, newest first, for the theme's year switcher.
+    pub years: Vec<YearLink<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct YearLink<'a> {
+    pub fiscal_year: i32,
+    /// The year as shown (Thai digits when the site uses them).
+    pub label: String,
+    pub path: &'a str,
 }
 
 pub fn display_date(date: Date, language: &str, thai_digits: bool) -> String {
@@ -158,6 +168,24 @@ impl Site {
             prev: p.prev.map(|i| self.summary(i)),
             next: p.next.map(|i| self.summary(i)),
             ita: self.ita_view(index),
+            years: self.year_links(),
         }
+    }
+
+    pub fn year_links(&self) -> Vec<YearLink<'_>> {
+        self.ita
+            .years
+            .values()
+            .rev()
+            .map(|y| YearLink {
+                fiscal_year: y.fiscal_year,
+                label: if self.config.thai_digits {
+                    crate::thai::digits::to_thai_digits(&y.fiscal_year.to_string())
+                } else {
+                    y.fiscal_year.to_string()
+                },
+                path: &self.pages[y.section].path,
+            })
+            .collect()
     }
 }

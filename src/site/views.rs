@@ -112,12 +112,19 @@ impl Site {
                 let a = analysis;
                 let tools = a.scores.tools();
                 let total = a.scores.total().map(round2);
+                let tool_bars: Vec<Value> = [("IIT", tools.iit), ("EIT", tools.eit), ("OIT", tools.oit)]
+                    .iter()
+                    .map(
+                        |(code, v)| json!({"label": code, "value": v, "text": v.map(|v| self.digits(format_score(v)))}),
+                    )
+                    .collect();
                 let rows: Vec<Value> = (1..=10u8)
                     .map(|n| {
                         json!({
                             "number": n,
                             "name": if self.en() { indicators::name_en(n) } else { indicators::name_th(n) },
                             "tool": indicators::tool_of(n).map(|t| t.code()),
+                            "label": if self.en() { format!("Indicator {n}") } else { self.digits(format!("ตัวชี้วัด {n}")) },
                             "score": a.scores.get(n).map(|s| self.digits(format_score(s))),
                             "value": a.scores.get(n),
                             "findings": a.findings.iter().filter(|f| f.indicator == Some(n)).map(|f| &f.text).collect::<Vec<_>>(),
@@ -138,8 +145,10 @@ impl Site {
                         "EIT": tools.eit.map(|v| self.digits(format_score(v))),
                         "OIT": tools.oit.map(|v| self.digits(format_score(v))),
                     },
+                    "tool_bars": tool_bars,
                     "total": total.map(|t| self.digits(format_score(t))),
                     "total_value": total,
+                    "history": self.score_history(),
                     "verdict": total.map(|t| { let v = Verdict::for_year(a.assessed_year, t); if self.en() { v.label_en() } else { v.label_th() } }),
                     "passed": total.map(crate::ita::verdict::passed),
                     "published_total": a.published_total.map(|t| self.digits(format_score(t))),
@@ -387,9 +396,40 @@ impl Site {
 
     fn home_view(&self) -> Value {
         match self.ita.years.values().next_back() {
-            Some(latest) => json!({"latest": self.year_view(latest)}),
+            Some(latest) => json!({"latest": self.year_view(latest), "history": self.score_history()}),
             None => Value::Null,
         }
+    }
+
+    /// The total of every analysis on the site, oldest assessment first: the year-over-year
+    /// chart's bars (`label` the assessed year, `value` the total, `text` as shown).
+    fn score_history(&self) -> Vec<Value> {
+        let mut rows: Vec<(i32, Option<f64>, &str)> = self
+            .ita
+            .years
+            .values()
+            .flat_map(|y| y.analyses.iter())
+            .filter_map(|&i| match &self.pages[i].data {
+                KindData::Analysis { analysis, .. } => Some((
+                    analysis.assessed_year,
+                    analysis.scores.total().map(round2),
+                    self.pages[i].path.as_str(),
+                )),
+                _ => None,
+            })
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        rows.iter()
+            .map(|(year, total, path)| {
+                json!({
+                    "assessed_year": year,
+                    "label": self.digits(year.to_string()),
+                    "value": total,
+                    "text": total.map(|t| self.digits(format_score(t))),
+                    "path": path,
+                })
+            })
+            .collect()
     }
 }
 

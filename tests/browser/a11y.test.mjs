@@ -1,82 +1,59 @@
-// Accessibility of the default theme in a real browser: axe-core on each kind of page (no
-// serious or critical violation, light and dark colour schemes), and the keyboard path in:
-// the first Tab from the top of a page reaches a visible "skip to content" link that moves
-// focus to the main content.
+// Accessibility of the default theme in a real browser: axe-core with the WCAG 2.0 and 2.1
+// level A and AA rules finds no violation at all (any impact) on any kind of page, at desktop
+// width (1280 px) and phone width (320 px), in the light and the dark colour scheme; and the
+// keyboard path in: the first Tab from the top of a page reaches a visible "skip to content"
+// link that moves focus to the main content.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axePath, httpSite, launch, watchedPage } from "./helpers.mjs";
+import { axe, httpSite, launch, watchedPage } from "./helpers.mjs";
+import { PAGE_KINDS, openKind, portalSites } from "./pages.mjs";
 
-const PAGES = [
-  ["home", ""],
-  ["year", "2564/"],
-  ["measure", "2564/measures/05-state-property/"],
-  ["OIT catalog", "2564/oit/"],
-  ["O-item", "2564/oit/o42/"],
-  ["analysis", "2564/analysis/"],
-  ["plan", "2564/plan/"],
-  ["report", "2564/report-h1/"],
-  ["about", "about/"],
-  ["search with results", `search/?q=${encodeURIComponent("ทรัพย์สินของราชการ")}`],
-];
-const FAIL_ON = new Set(["serious", "critical"]);
+const WIDTHS = [1280, 320];
 
-let browser, site;
+let browser, sites;
 before(async () => {
-  [browser, site] = await Promise.all([launch(), httpSite()]);
+  [browser, sites] = await Promise.all([launch(), portalSites()]);
 });
 after(async () => {
   await browser?.close();
-  await site?.close();
+  await sites?.close();
 });
 
-// Runs axe on the page as it is; returns the violations of FAIL_ON impact, one line per
-// element ("rule (impact): help — selector: snippet").
-async function axe(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  const lines = [];
-  for (const v of result.violations) {
-    if (!FAIL_ON.has(v.impact)) continue;
-    for (const n of v.nodes) {
-      const why = (n.any[0] || n.all[0] || n.none[0] || {}).message || "";
-      lines.push(`${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")}: ${n.html.slice(0, 160)}${why ? ` [${why}]` : ""}`);
-    }
-  }
-  return lines;
-}
-
 for (const scheme of ["light", "dark"]) {
-  describe(`axe-core, ${scheme} colour scheme`, () => {
-    let context;
-    before(async () => {
-      context = await browser.newContext({ locale: "th-TH", colorScheme: scheme });
-      context.setDefaultTimeout(10_000);
-    });
-    after(async () => { await context?.close(); });
-
-    for (const [name, rel] of PAGES) {
-      test(`${name} page has no serious or critical violations`, async () => {
-        const page = await watchedPage(context);
-        await page.goto(site.url(rel));
-        if (rel.startsWith("search/")) {
-          await page.waitForSelector(".search-results li > a");
-        }
-        const found = await axe(page);
-        assert.ok(found.length === 0, `${found.length} axe violation(s) on ${site.url(rel)}:\n${found.join("\n")}`);
-        page.assertClean();
-        await page.close();
+  for (const width of WIDTHS) {
+    describe(`axe-core WCAG 2.1 A/AA, ${scheme} colour scheme, ${width} px`, () => {
+      let context;
+      before(async () => {
+        context = await browser.newContext({ locale: "th-TH", colorScheme: scheme, viewport: { width, height: 800 } });
+        context.setDefaultTimeout(10_000);
       });
-    }
-  });
+      after(async () => { await context?.close(); });
+
+      for (const kind of PAGE_KINDS) {
+        test(`${kind[0]} page has no violations`, async () => {
+          const page = await watchedPage(context);
+          await openKind(page, sites, kind);
+          const found = await axe(page);
+          assert.ok(found.length === 0, `${found.length} axe violation(s) on ${page.url()}:\n${found.join("\n")}`);
+          page.assertClean();
+          await page.close();
+        });
+      }
+    });
+  }
 }
 
 describe("keyboard", () => {
-  let context;
+  let context, site;
   before(async () => {
+    site = await httpSite();
     context = await browser.newContext({ locale: "th-TH" });
     context.setDefaultTimeout(10_000);
   });
-  after(async () => { await context?.close(); });
+  after(async () => {
+    await context?.close();
+    await site?.close();
+  });
 
   for (const [name, rel] of [["home", ""], ["measure", "2564/measures/05-state-property/"]]) {
     test(`on the ${name} page the first Tab reaches the skip link, which moves focus to main`, async () => {
@@ -101,4 +78,24 @@ describe("keyboard", () => {
       await page.close();
     });
   }
+
+  test("focus is visible: a focused link and a focused table box are drawn differently from unfocused ones", async () => {
+    const page = await watchedPage(context);
+    await page.goto(site.url("2564/report-h1/"));
+    const look = (sel) => page.evaluate((s) => {
+      const st = getComputedStyle(document.querySelector(s));
+      return `${st.outlineStyle} ${st.outlineWidth} ${st.boxShadow} ${st.backgroundColor}`;
+    }, sel);
+    for (const sel of ["main .table-wrap", "main table a"]) {
+      const before = await look(sel);
+      await page.focus(sel);
+      // :focus-visible applies to keyboard focus; press Tab then Shift+Tab to land there by keyboard
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Shift+Tab");
+      const during = await look(sel);
+      assert.notEqual(during, before, `${sel} looks the same focused and unfocused: ${during}`);
+    }
+    page.assertClean();
+    await page.close();
+  });
 });

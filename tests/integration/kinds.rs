@@ -114,7 +114,9 @@ fn kind_o_item() {
     assert_eq!(oit["projected"]["indicator10"], 10.0);
     assert_eq!(oit["projected"]["OIT"], 5.0);
     let year = main_of(&t, "2566/index.html");
-    has(&year, "<a href=\"../2566/oit/\">1/43</a>");
+    has(&year, "<span class=\"tile-number\">1</span> / 43 ข้อ");
+    has(&year, "<progress class=\"meter\" max=\"43\" value=\"1\"");
+    has(&year, "<a href=\"../2566/oit/\">");
     has(&main_of(&t, "2566/oit/index.html"), "<strong>5.00</strong>");
 }
 
@@ -139,14 +141,14 @@ fn kind_measure() {
     has(&m, "ผลการดำเนินงาน รอบ 6 เดือน (ตุลาคม – มีนาคม)");
     has(
         &m,
-        "<span class=\"status status-done\">ดำเนินการเรียบร้อยแล้ว</span> · <time>31 มีนาคม 2565</time>",
+        "<span class=\"status status-done\">ดำเนินการเรียบร้อยแล้ว</span> <span class=\"meta\">31 มีนาคม 2565</span>",
     );
     has(&m, "<strong>ครบ ๒ ไตรมาส</strong>");
     has(&m, "ผู้บริหารรับทราบผล ร้อยละ ๑๐๐");
     has(&m, "ควรเผยแพร่ให้เร็วขึ้น");
     has(
         &m,
-        "<span class=\"status status-in-progress\">อยู่ระหว่างดำเนินการ</span> · <time>30 กันยายน 2565</time>",
+        "<span class=\"status status-in-progress\">อยู่ระหว่างดำเนินการ</span> <span class=\"meta\">30 กันยายน 2565</span>",
     );
 
     let data = json(&t, "2565/measures.json");
@@ -202,11 +204,15 @@ fn kind_analysis() {
     assert_eq!(s["grade"], "A");
     assert_eq!(s["passed"], true);
     let a = main_of(&t, "2566/analysis/index.html");
+    has(&a, "คะแนน ITA ปี 2565</h2>");
+    has(&a, "<span class=\"score-number\">87.40</span>");
+    has(&a, "<p class=\"verdict pass\">ผลการประเมิน <strong>A</strong></p>");
+    has(&a, "<div><dt>IIT</dt><dd>79.70</dd></div><div><dt>EIT</dt><dd>89.78</dd></div><div><dt>OIT</dt><dd>91.39</dd></div>");
+    // the indicator chart is a named image beside the table
     has(
         &a,
-        "คะแนน ITA ปี 2565 <strong>87.40</strong> <span class=\"verdict pass\">A</span>",
+        "<svg class=\"bar-chart\" role=\"img\" aria-label=\"คะแนน ITA ปี 2565 รายตัวชี้วัด จากคะแนนเต็ม 100\"",
     );
-    has(&a, "IIT 79.70 · EIT 89.78 · OIT 91.39");
     lacks(&a, "คะแนนที่ประกาศ");
     // oit_failed O2, O20, O42 (framework 2565): 9.1 8/9, 9.3 3/4, 10.2 4/5.
     has(&a, "<td class=\"num\">8/9</td><td class=\"num\">88.89</td><td>O2</td>");
@@ -225,11 +231,18 @@ fn kind_analysis() {
     assert_eq!(s["grade"], "ไม่ผ่าน");
     assert_eq!(s["passed"], false);
     let a = main_of(&t, "2567/analysis/index.html");
+    has(&a, "<span class=\"score-number\">78.88</span>");
+    has(&a, "<p class=\"verdict fail\">ผลการประเมิน <strong>ไม่ผ่าน</strong></p>");
+    has(&a, "<p class=\"notice\">คะแนนที่ประกาศ 80.10</p>");
+    // two analyses on the site: the year-over-year chart and its table, oldest first
     has(
         &a,
-        "คะแนน ITA ปี 2566 <strong>78.88</strong> <span class=\"verdict fail\">ไม่ผ่าน</span>",
+        "<th scope=\"row\"><a href=\"../../2566/analysis/\">2565</a></th><td class=\"num\">87.40</td>",
     );
-    has(&a, "<p class=\"notice\">คะแนนที่ประกาศ 80.10</p>");
+    has(
+        &a,
+        "<th scope=\"row\"><a href=\"../../2567/analysis/\">2566</a></th><td class=\"num\">78.88</td>",
+    );
     // The [memo] cover: header and signature.
     has(&a, "<dd>ทด ๕๒๐๐๑/๑๒</dd>");
     has(&a, "<dd>1 ตุลาคม 2566</dd>");
@@ -237,15 +250,17 @@ fn kind_analysis() {
 
     // The home page shows the latest fiscal year (2567, which analyses ITA 2566).
     let home = main_of(&t, "index.html");
+    has(&home, "คะแนน ITA ปี 2566</h3>");
+    has(&home, "<span class=\"score-number\">78.88</span>");
     has(
         &home,
-        "ผลคะแนน ITA ปี 2566 <strong>78.88</strong> <span class=\"verdict fail\">ไม่ผ่าน</span>",
+        "<p class=\"verdict fail\">ผลการประเมิน <strong>ไม่ผ่าน</strong></p>",
     );
+    has(&home, "<caption id=\"cap-history\">คะแนน ITA รายปี</caption>");
     let year = main_of(&t, "2566/index.html");
-    has(
-        &year,
-        "ผลคะแนน ITA ปี 2565 <strong>87.40</strong> <span class=\"verdict pass\">A</span>",
-    );
+    has(&year, "คะแนน ITA ปี 2565</h3>");
+    has(&year, "<span class=\"score-number\">87.40</span>");
+    has(&year, "<p class=\"verdict pass\">ผลการประเมิน <strong>A</strong></p>");
     has(
         &year,
         "<a href=\"../2566/analysis/\">การวิเคราะห์ผลการประเมิน ITA ประจำปี ๒๕๖๕</a>",
@@ -273,9 +288,12 @@ fn kind_plan() {
     );
     has(
         &plan,
-        "<td>สำนักปลัดเทศบาล, กองช่าง</td><td>ต.ค. ๖๓ – ก.ย. ๖๔</td><td>รายเดือน</td>",
+        "<td data-label=\"ผู้รับผิดชอบ\">สำนักปลัดเทศบาล, กองช่าง</td><td data-label=\"ระยะเวลาดำเนินการ\">ต.ค. ๖๓ – ก.ย. ๖๔</td><td data-label=\"การรายงานผล\">รายเดือน</td>",
     );
-    has(&plan, "<td>กองคลัง</td><td></td><td></td>");
+    has(
+        &plan,
+        "<td data-label=\"ผู้รับผิดชอบ\">กองคลัง</td><td data-label=\"ระยะเวลาดำเนินการ\"></td><td data-label=\"การรายงานผล\"></td>",
+    );
     // The [memo] cover: CE date 2020-11-30 is shown in BE; the signature's BE TOML date too.
     has(&plan, "<dd>30 พฤศจิกายน 2563</dd>");
     has(&plan, "<dd>ทด ๕๒๐๐๘/๔๕</dd>");
@@ -354,7 +372,7 @@ fn kind_report() {
 
     // The year page shows the latest round.
     let year = main_of(&t, "2567/index.html");
-    has(&year, "<span class=\"status status-done\">ดำเนินการเรียบร้อยแล้ว 2</span> <span class=\"status status-cancelled\">ยกเลิก 1</span>");
+    has(&year, "<li><span class=\"status status-done\">ดำเนินการเรียบร้อยแล้ว</span> 2</li><li><span class=\"status status-cancelled\">ยกเลิก</span> 1</li>");
 
     let data = json(&t, "2567/measures.json");
     assert_eq!(data[0]["progress"][0]["date"], "2024-03-31", "\"๓๑ มี.ค ๖๗\"");
@@ -385,11 +403,11 @@ fn kind_memo() {
     let clerk = memo.find("(นายปลัด ทดสอบ)").expect("clerk");
     let mayor = memo.find("(นายนายก ทดสอบ)").expect("mayor");
     assert!(drafter < clerk && clerk < mayor);
-    has(&memo, "<p class=\"note\">เพื่อโปรดทราบ</p><p class=\"name\">(นายปลัด ทดสอบ)</p><p>ปลัดเทศบาล</p><p class=\"sig-date\">๒๖ เม.ย. ๖๔</p>");
+    has(&memo, "<p class=\"note\">เพื่อโปรดทราบ</p><p class=\"name\">(นายปลัด ทดสอบ)</p><p class=\"position\">ปลัดเทศบาล</p><p class=\"sig-date\">๒๖ เม.ย. ๖๔</p>");
     has(&memo, "<p class=\"sig-date\">27 เมษายน 2564</p>");
 
     let report = main_of(&t, "2564/report-h1/index.html");
-    has(&report, "<p class=\"memo-title\">บันทึกข้อความ</p>");
+    has(&report, "<p class=\"memo-title\" id=\"memo-title\">บันทึกข้อความ</p>");
     has(&report, "<dd>26 เมษายน 2564</dd>"); // "26 เม.ย. 64"
     has(&report, "<dd>ส่งรายงานรอบ ๖ เดือน</dd>");
     has(&report, "<p class=\"sig-date\">๒๖/๔/๖๔</p>");
@@ -398,7 +416,7 @@ fn kind_memo() {
         "ดำเนินการเรียบร้อยแล้ว</span></th><td class=\"num\">1</td><td class=\"num\">100</td>",
     );
     let memo_at = report.find("class=\"memo\"").expect("memo");
-    let table_at = report.find("class=\"summary\"").expect("summary");
+    let table_at = report.find("class=\"data summary\"").expect("summary");
     let signatures_at = report.find("class=\"signatures\"").expect("signatures");
     assert!(
         memo_at < table_at && table_at < signatures_at,
@@ -433,11 +451,16 @@ fn thai_digits_everywhere_readers_look() {
         assert!(found.is_empty(), "{page}: ASCII digits in visible text: {found:?}");
     }
     let home = main_of(&t, "index.html");
-    has(&home, "ผลคะแนน ITA ปี ๒๕๖๖ <strong>๗๘.๘๘</strong>");
-    has(&home, "<a href=\"./2567/oit/\">๑/๔๓</a>");
+    has(&home, "คะแนน ITA ปี ๒๕๖๖</h3>");
+    has(&home, "<span class=\"score-number\">๗๘.๘๘</span>");
+    has(&home, "<span class=\"tile-number\">๑</span> / ๔๓ ข้อ");
     let a = main_of(&t, "2567/analysis/index.html");
-    has(&a, "คะแนน ITA ปี ๒๕๖๖ <strong>๗๘.๘๘</strong>");
-    has(&a, "IIT ๘๒.๗๕ · EIT ๗๔.๓๓ · OIT ๗๙.๓๘");
+    has(&a, "คะแนน ITA ปี ๒๕๖๖</h2>");
+    has(&a, "<span class=\"score-number\">๗๘.๘๘</span>");
+    has(&a, "<div><dt>IIT</dt><dd>๘๒.๗๕</dd></div><div><dt>EIT</dt><dd>๗๔.๓๓</dd></div><div><dt>OIT</dt><dd>๗๙.๓๘</dd></div>");
+    // the chart's axis and values are in Thai digits too
+    has(&a, "<text class=\"tick\" x=\"");
+    has(&a, ">๑๐๐</text>");
     let r = main_of(&t, "2567/report-h1/index.html");
     has(&r, "สถานะมาตรการทั้งหมด ๓ มาตรการ");
     has(&r, "<td class=\"num\">๑</td><td class=\"num\">๓๓</td>");
