@@ -29,7 +29,6 @@ pub const RULE: Rule = Rule {
     summary: "สองไฟล์ได้ URL เดียวกัน (Two files get the same URL)",
 };
 
-use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -46,6 +45,16 @@ struct Claim<'a> {
     source: String,
     page: Option<&'a Page>,
     what: &'static str,
+}
+
+/// The form two colliding names share: NFC, lower case. `serve` runs this on every edit,
+/// so plain ASCII paths (most of them) skip the normaliser.
+fn fold(file: &str) -> String {
+    if file.is_ascii() {
+        file.to_ascii_lowercase()
+    } else {
+        file.nfc().collect::<String>().to_lowercase()
+    }
 }
 
 /// Two claims on one output file, after NFC and case folding (they collide on Windows and
@@ -85,9 +94,9 @@ pub fn check(pages: &[Page], assets: &[Asset], diagnostics: &mut Vec<Diagnostic>
             what: "file",
         });
     }
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
     for (i, claim) in claims.iter().enumerate() {
-        let key: String = claim.file.nfc().collect::<String>().to_lowercase();
+        let key = fold(&claim.file);
         let Some(&first) = seen.get(&key) else {
             seen.insert(key, i);
             continue;
