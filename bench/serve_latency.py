@@ -67,6 +67,8 @@ def main():
     timings = [l.strip() for l in log if l.startswith("timings:")]
     if timings:
         print("server stages (last rebuild):", timings[-1])
+        if os.environ.get("ALL_TIMINGS"):
+            print("\n".join(timings))
     if rebuilds:
         print("server's last rebuild line:", rebuilds[-1])
 
