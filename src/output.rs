@@ -1,6 +1,10 @@
-//! Writing the site to disk, the only output IO. A build goes into a staging folder beside
-//! the output and is swapped in at the end, so a failed build leaves the previous output as
-//! it was. Dangerous output folders are refused.
+//! Writing the site to disk, the only output IO. A build writes only the files whose bytes
+//! changed, through a staging folder beside the output (`publish`), so a failed build leaves
+//! the previous output as it was; a manifest of what was written (`manifest`) spares the next
+//! build reading unchanged files. Dangerous output folders are refused.
+
+pub mod manifest;
+pub mod publish;
 
 use std::collections::BTreeMap;
 use std::io;
@@ -47,37 +51,6 @@ impl Sink for MemorySink {
 impl MemorySink {
     pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
         self.files.into_inner().unwrap_or_default()
-    }
-}
-
-/// Writes into a folder.
-pub struct DiskSink {
-    pub dir: PathBuf,
-}
-
-impl DiskSink {
-    fn target(&self, path: &str) -> io::Result<PathBuf> {
-        let rel = Path::new(path);
-        if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("unsafe output path {path}"),
-            ));
-        }
-        let target = self.dir.join(rel);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        Ok(target)
-    }
-}
-
-impl Sink for DiskSink {
-    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        std::fs::write(self.target(path)?, bytes)
-    }
-    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
-        std::fs::copy(source, self.target(path)?).map(|_| ())
     }
 }
 
@@ -171,74 +144,4 @@ fn canonical_prefix(path: &Path) -> PathBuf {
         out.push(name);
     }
     out
-}
-
-/// A staging folder beside `out`, swapped in by `commit` or removed by `abandon`.
-pub struct Staging {
-    pub dir: PathBuf,
-    out: PathBuf,
-}
-
-impl Staging {
-    pub fn create(out: &Path) -> io::Result<Staging> {
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)?;
-        let dir = parent.join(format!(".{name}.prongsai-staging"));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
-        std::fs::create_dir_all(&dir)?;
-        Ok(Staging {
-            dir,
-            out: out.to_path_buf(),
-        })
-    }
-
-    pub fn sink(&self) -> DiskSink {
-        DiskSink { dir: self.dir.clone() }
-    }
-
-    /// Moves the kept files of the old output across, then swaps the folders.
-    pub fn commit(self) -> io::Result<()> {
-        std::fs::write(
-            self.dir.join(MARKER),
-            b"This folder is written by prongsai; it is replaced on every build.\n",
-        )?;
-        if self.out.is_dir() {
-            for keep in KEEP {
-                let old = self.out.join(keep);
-                let new = self.dir.join(keep);
-                if old.exists() && !new.exists() {
-                    std::fs::rename(&old, &new)?;
-                }
-            }
-            let backup = self.dir.with_extension("old");
-            if backup.exists() {
-                std::fs::remove_dir_all(&backup)?;
-            }
-            std::fs::rename(&self.out, &backup)?;
-            if let Err(e) = std::fs::rename(&self.dir, &self.out) {
-                let _ = std::fs::rename(&backup, &self.out);
-                return Err(e);
-            }
-            std::fs::remove_dir_all(&backup)?;
-        } else {
-            if self.out.exists() {
-                std::fs::remove_file(&self.out)?;
-            }
-            std::fs::rename(&self.dir, &self.out)?;
-        }
-        Ok(())
-    }
-
-    pub fn abandon(self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
 }

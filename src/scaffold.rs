@@ -81,7 +81,7 @@ item = "O1"
 โครงสร้างหน่วยงาน: แผนผังแสดงการแบ่งส่วนราชการ
 "#;
 
-const GITIGNORE: &str = "public/\n";
+const GITIGNORE: &str = "public/\n.public.prongsai-*\n";
 
 const PAGES_WORKFLOW: &str = r#"# Publishes the portal to GitHub Pages on every push to main.
 name: pages

@@ -1,13 +1,17 @@
-//! `prongsai build`: run the pipeline and publish the output atomically.
+//! `prongsai build`: run the pipeline and publish the output, writing only the files whose
+//! bytes changed; skip everything when no input changed since the last build.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{print_diagnostics, source_date, Format};
 use crate::check::RecordingSink;
+use crate::config::Config;
 use crate::diag::{self, Diagnostic};
-use crate::output::{check_output_dir, Staging};
-use crate::site::{render::render_site, BuildOptions, Site};
+use crate::output::check_output_dir;
+use crate::output::manifest::Manifest;
+use crate::output::publish::{Publish, Published};
+use crate::site::{load::load_content, render::render_site, BuildOptions, Site};
 use crate::theme::Theme;
 
 #[derive(Debug, Clone, Default)]
@@ -25,6 +29,10 @@ pub struct Built {
     pub pages: usize,
     pub output: PathBuf,
     pub warnings: Vec<Diagnostic>,
+    /// What was written; `None` when no input changed and the build was skipped.
+    pub published: Option<Published>,
+    /// The warnings of the last full build, as printed then, when this one was skipped.
+    pub replayed: Vec<String>,
 }
 
 pub fn run(root: &Path, args: Args) -> u8 {
@@ -32,14 +40,22 @@ pub fn run(root: &Path, args: Args) -> u8 {
     match build(root, &args) {
         Ok(built) => {
             print_diagnostics(&built.warnings, Format::Human);
-            eprintln!(
-                "สร้างเว็บไซต์แล้ว {} หน้า ใน {:.2} วินาที → {} (built {} pages in {:.2} s)",
-                built.pages,
-                started.elapsed().as_secs_f64(),
-                built.output.display(),
-                built.pages,
-                started.elapsed().as_secs_f64()
-            );
+            for warning in &built.replayed {
+                eprintln!("{warning}");
+            }
+            let secs = started.elapsed().as_secs_f64();
+            let (pages, out) = (built.pages, built.output.display());
+            match built.published {
+                Some(p) => eprintln!(
+                    "สร้างเว็บไซต์แล้ว {pages} หน้า ใน {secs:.2} วินาที → {out} (built {pages} pages in {secs:.2} s)\n\
+                     เขียน {} ไฟล์ ลบ {} ไฟล์ ไม่เปลี่ยน {} ไฟล์ (wrote {} files, removed {}, {} unchanged)",
+                    p.written, p.removed, p.unchanged, p.written, p.removed, p.unchanged
+                ),
+                None => eprintln!(
+                    "ไม่มีไฟล์ต้นฉบับเปลี่ยน ผลลัพธ์ {pages} หน้าเป็นปัจจุบันแล้ว ใน {secs:.2} วินาที → {out} \
+                     (no input changed; the {pages} pages are up to date, checked in {secs:.2} s)"
+                ),
+            }
             0
         }
         Err(diagnostics) => {
@@ -69,38 +85,45 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
             )]);
         }
     }
-    let site = Site::load(root, options)?;
-    let out = args
-        .output_dir
-        .clone()
-        .unwrap_or_else(|| root.join(&site.config.output_dir));
+    let config = Config::load(root)?;
+    let out = args.output_dir.clone().unwrap_or_else(|| root.join(&config.output_dir));
     check_output_dir(root, &out, args.force).map_err(|d| vec![d])?;
+    let located = Theme::locate(root, &config.theme);
+    let inputs = located
+        .as_ref()
+        .ok()
+        .and_then(|t| crate::source::inputs::fingerprint(root, t.dir.as_deref(), &format!("{options:?}")));
+    if let Some(skipped) = up_to_date(&out, inputs) {
+        return Ok(skipped);
+    }
+    let (pages, assets, loaded) = load_content(root, &config, &options);
+    let site = Site::assemble(root, config, options, pages, assets, loaded);
     let mut diagnostics = site.diagnostics.clone();
     diagnostics.extend(crate::check::content_rules(&site));
     if diag::has_errors(&diagnostics) {
         diag::sort(&mut diagnostics);
         return Err(diagnostics);
     }
-    let theme = Theme::locate(root, &site.config.theme).map_err(|d| vec![d])?;
+    let theme = located.map_err(|d| vec![d])?;
     let templates = theme.templates(root, args.file_links)?;
-    let staging = Staging::create(&out).map_err(|e| {
+    let publish = Publish::create(&out).map_err(|e| {
         vec![Diagnostic::error(
             "io",
             format!("สร้างโฟลเดอร์ชั่วคราวไม่ได้ (cannot create the staging folder): {e}"),
         )]
     })?;
-    let disk = staging.sink();
-    let sink = RecordingSink::new(&disk);
+    let sink = RecordingSink::new(&publish);
     diagnostics.extend(render_site(&site, &theme, &templates, &sink));
     if !diag::has_errors(&diagnostics) {
         diagnostics.extend(crate::check::output_rules(&site, &sink.into_outputs()));
     }
     diag::sort(&mut diagnostics);
     if diag::has_errors(&diagnostics) {
-        staging.abandon();
+        publish.abandon();
         return Err(diagnostics);
     }
-    staging.commit().map_err(|e| {
+    let printed = diagnostics.iter().map(|d| d.human(false)).collect();
+    let published = publish.commit(inputs, site.pages.len(), printed).map_err(|e| {
         vec![Diagnostic::error(
             "io",
             format!("ย้ายผลลัพธ์เข้าที่ไม่ได้ (cannot move the output into place): {e}"),
@@ -110,5 +133,27 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         pages: site.pages.len(),
         output: out,
         warnings: diagnostics,
+        published: Some(published),
+        replayed: Vec::new(),
+    })
+}
+
+/// The skipped build, when the inputs are those of the last build and the output folder is
+/// exactly as that build left it.
+fn up_to_date(out: &Path, inputs: Option<u64>) -> Option<Built> {
+    let inputs = inputs?;
+    if !out.is_dir() {
+        return None;
+    }
+    let previous = Manifest::read(out);
+    if previous.inputs != Some(inputs) || !previous.describes(out) {
+        return None;
+    }
+    Some(Built {
+        pages: previous.pages,
+        output: out.to_path_buf(),
+        warnings: Vec::new(),
+        published: None,
+        replayed: previous.warnings,
     })
 }

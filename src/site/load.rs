@@ -72,9 +72,10 @@ pub fn collect_pages<'a>(results: impl Iterator<Item = &'a Loaded>) -> (Vec<Page
     (pages, diagnostics)
 }
 
-/// Non-Markdown files under `content/` become assets copied beside their pages.
+/// Non-Markdown files under `content/` become assets copied beside their pages, sorted by
+/// output path so pages find theirs by binary search.
 pub fn load_assets(files: Vec<ContentFile>) -> Vec<Asset> {
-    files
+    let mut assets: Vec<Asset> = files
         .into_iter()
         .map(|f| {
             let size = std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0);
@@ -84,7 +85,9 @@ pub fn load_assets(files: Vec<ContentFile>) -> Vec<Asset> {
                 size,
             }
         })
-        .collect()
+        .collect();
+    assets.sort_by(|a, b| a.path.cmp(&b.path));
+    assets
 }
 
 fn shown(root: &Path, path: &Path) -> PathBuf {

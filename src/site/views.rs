@@ -62,6 +62,12 @@ impl Site {
         self.pages[index].fiscal_year.and_then(|fy| self.ita.years.get(&fy))
     }
 
+    /// The size of the asset at the site-relative `path` (assets are sorted by path).
+    fn asset_size(&self, path: &str) -> Option<u64> {
+        let i = self.assets.binary_search_by(|a| a.path.as_str().cmp(path)).ok()?;
+        Some(self.assets[i].size)
+    }
+
     /// The `ita` context of a page, or `Null` for plain pages.
     pub fn ita_view(&self, index: usize) -> Value {
         let page = &self.pages[index];
@@ -89,7 +95,7 @@ impl Site {
                     .iter()
                     .map(|f| {
                         let rel = format!("{}/{}", page.dir, f);
-                        let size = self.assets.iter().find(|a| a.path == rel).map(|a| a.size);
+                        let size = self.asset_size(&rel);
                         let ext = f.rsplit('.').next().unwrap_or("").to_uppercase();
                         json!({"name": f, "path": rel, "type": ext, "size": size.map(human_size), "exists": size.is_some()})
                     })

@@ -2,6 +2,7 @@
 //! splitting front matter. Everything after this stage works on values in memory.
 
 pub mod front_matter;
+pub mod inputs;
 pub mod text;
 pub mod walk;
 

@@ -14,5 +14,6 @@ mod ita;
 mod kinds;
 mod output_safety;
 mod properties;
+mod publish;
 mod search;
 mod serve;

@@ -29,7 +29,6 @@ pub const RULE: Rule = Rule {
     summary: "สองไฟล์ได้ URL เดียวกัน (Two files get the same URL)",
 };
 
-
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::Diagnostic;

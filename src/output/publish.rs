@@ -1,0 +1,264 @@
+//! Publishing a build into its output folder, writing only what changed.
+//!
+//! While the site renders, every file is hashed and compared with what the output folder
+//! already holds: a file the manifest lists with the same hash, size and time is left alone
+//! without being read; a file the manifest cannot vouch for is compared byte for byte. Only
+//! files whose bytes differ are written, into a staging folder beside the output. A failed
+//! build removes the staging folder and the output is untouched. A successful build moves
+//! each staged file into place with a rename (readers see the old or the new file, never a
+//! torn one), removes the files the build no longer makes, and writes the new manifest.
+//! A first build into a missing folder renames the staging folder as a whole.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use super::manifest::{self, hash_bytes, is_ours_to_leave, relative, stamp, Entry, Manifest};
+use super::{Sink, MARKER};
+
+const MARKER_TEXT: &[u8] = b"This folder is written by prongsai; every build updates it to match its content.\n";
+
+/// What publishing did, for the build summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Published {
+    pub written: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+}
+
+/// One file of the new build.
+#[derive(Debug, Clone, Copy)]
+struct Record {
+    entry: Entry,
+    /// Written to the staging folder (its bytes differ from the output's).
+    staged: bool,
+}
+
+/// A build on its way into `out`: a `Sink` while rendering, then `commit` or `abandon`.
+pub struct Publish {
+    out: PathBuf,
+    staging: PathBuf,
+    previous: Manifest,
+    /// `out` does not exist yet: everything is staged and the folder renamed at the end.
+    fresh: bool,
+    records: Mutex<BTreeMap<String, Record>>,
+}
+
+impl Publish {
+    /// Prepares publishing into `out`: removes what a killed build may have left beside it
+    /// and reads the manifest of the previous build.
+    pub fn create(out: &Path) -> io::Result<Publish> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let staging = parent.join(format!(".{name}.prongsai-staging"));
+        // `.public.old` is what builds before the manifest left when killed mid-swap.
+        for leftover in [staging.clone(), staging.with_extension("old")] {
+            if leftover.exists() {
+                std::fs::remove_dir_all(&leftover)?;
+            }
+        }
+        let half_written = manifest::temp_path_of(out);
+        if half_written.exists() {
+            std::fs::remove_file(&half_written)?;
+        }
+        std::fs::create_dir_all(&staging)?;
+        if out.exists() && !out.is_dir() {
+            std::fs::remove_file(out)?;
+        }
+        let fresh = !out.exists();
+        Ok(Publish {
+            previous: if fresh {
+                Manifest::default()
+            } else {
+                Manifest::read(out)
+            },
+            out: out.to_path_buf(),
+            staging,
+            fresh,
+            records: Mutex::new(BTreeMap::new()),
+        })
+    }
+
+    /// Whether the output already holds `bytes` at `path`.
+    fn on_disk(&self, path: &str, hash: u64, bytes: &[u8]) -> Option<Entry> {
+        if self.fresh {
+            return None;
+        }
+        let target = self.out.join(path);
+        let meta = std::fs::symlink_metadata(&target).ok()?;
+        if !meta.is_file() || meta.len() != bytes.len() as u64 {
+            return None;
+        }
+        let (len, time) = stamp(&meta);
+        let vouched = self
+            .previous
+            .files
+            .get(path)
+            .is_some_and(|e| e.hash() == hash && e.matches(&meta));
+        if vouched || std::fs::read(&target).is_ok_and(|old| old == bytes) {
+            Some(Entry(hash, len, time))
+        } else {
+            None
+        }
+    }
+
+    fn stage(&self, path: &str, bytes: &[u8], hash: u64) -> io::Result<Entry> {
+        let target = self.staging.join(safe_relative(path)?);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut file = std::fs::File::create(&target)?;
+        file.write_all(bytes)?;
+        let (len, time) = stamp(&file.metadata()?);
+        Ok(Entry(hash, len, time))
+    }
+
+    fn record(&self, path: &str, record: Record) -> io::Result<()> {
+        self.records
+            .lock()
+            .map_err(|_| io::Error::other("poisoned"))?
+            .insert(path.to_string(), record);
+        Ok(())
+    }
+
+    /// Moves the changed files into place, removes stale ones and writes the manifest.
+    /// `inputs`, `pages` and `warnings` are remembered for the next build.
+    pub fn commit(self, inputs: Option<u64>, pages: usize, warnings: Vec<String>) -> io::Result<Published> {
+        let records = self.records.into_inner().map_err(|_| io::Error::other("poisoned"))?;
+        let mut manifest = Manifest::new();
+        manifest.inputs = inputs;
+        manifest.pages = pages;
+        manifest.warnings = warnings;
+        let mut published = Published::default();
+        for (path, record) in &records {
+            if record.staged {
+                published.written += 1;
+            } else {
+                published.unchanged += 1;
+            }
+            manifest.files.insert(path.clone(), record.entry);
+        }
+        if self.fresh {
+            std::fs::write(self.staging.join(MARKER), MARKER_TEXT)?;
+            std::fs::rename(&self.staging, &self.out)?;
+            manifest.write(&self.out)?;
+            return Ok(published);
+        }
+        // From here until the new manifest is written the folder may be a mix of old and new
+        // files; without a manifest the next build compares bytes and repairs it.
+        Manifest::remove(&self.out)?;
+        for (path, record) in &records {
+            if record.staged {
+                let rel = safe_relative(path)?;
+                make_room(&self.out, &rel)?;
+                std::fs::rename(self.staging.join(&rel), self.out.join(&rel))?;
+            }
+        }
+        published.removed = remove_stale(&self.out, &records)?;
+        if !self.out.join(MARKER).exists() {
+            std::fs::write(self.out.join(MARKER), MARKER_TEXT)?;
+        }
+        manifest.write(&self.out)?;
+        std::fs::remove_dir_all(&self.staging)?;
+        Ok(published)
+    }
+
+    /// Drops the build: only the staging folder is removed; the output is untouched.
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.staging);
+    }
+}
+
+impl Sink for Publish {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        safe_relative(path)?;
+        let hash = hash_bytes(bytes);
+        let record = match self.on_disk(path, hash, bytes) {
+            Some(entry) => Record { entry, staged: false },
+            None => Record {
+                entry: self.stage(path, bytes, hash)?,
+                staged: true,
+            },
+        };
+        self.record(path, record)
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
+        let bytes = std::fs::read(source)?;
+        self.put(path, &bytes)
+    }
+}
+
+/// A site-relative output path, refused if it could leave the output folder.
+pub fn safe_relative(path: &str) -> io::Result<PathBuf> {
+    let rel = Path::new(path);
+    if path.is_empty() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("unsafe output path {path}"),
+        ));
+    }
+    Ok(rel.to_path_buf())
+}
+
+/// Clears the way for a file at `out/rel`: a file where a folder must be, or a folder where
+/// the file goes (the previous build made a page where this one makes a file).
+fn make_room(out: &Path, rel: &Path) -> io::Result<()> {
+    let mut dir = out.to_path_buf();
+    if let Some(parent) = rel.parent() {
+        for part in parent.components() {
+            dir.push(part);
+            match std::fs::symlink_metadata(&dir) {
+                Ok(meta) if meta.is_dir() => {}
+                Ok(_) => {
+                    std::fs::remove_file(&dir)?;
+                    std::fs::create_dir(&dir)?;
+                }
+                Err(_) => std::fs::create_dir(&dir)?,
+            }
+        }
+    }
+    let target = out.join(rel);
+    if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+        std::fs::remove_dir_all(&target)?;
+    }
+    Ok(())
+}
+
+/// Removes every file of `out` the new build did not make (kept deploy files and the marker
+/// aside), then the folders left empty. Returns how many files went.
+fn remove_stale(out: &Path, records: &BTreeMap<String, Record>) -> io::Result<usize> {
+    let mut removed = 0;
+    let mut dirs = Vec::new();
+    let walker = walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_entry(|e| e.depth() != 1 || !is_ours_to_leave(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.depth() == 0 {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            dirs.push(entry.into_path());
+            continue;
+        }
+        let listed = relative(out, entry.path()).is_some_and(|rel| records.contains_key(&rel));
+        if !listed {
+            std::fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    // Deepest first; a folder that is not empty still holds files of this build.
+    for dir in dirs.iter().rev() {
+        let _ = std::fs::remove_dir(dir);
+    }
+    Ok(removed)
+}

@@ -1,0 +1,88 @@
+//! A fingerprint of everything a build reads: the config, `content/`, `templates/`,
+//! `static/`, `catalogs/`, the theme folder, the options of the command line and the prongsai
+//! binary itself (the default theme and catalogs are built into it). When the fingerprint and
+//! the output folder both match the manifest of the last build, `build` has nothing to do.
+//!
+//! It hashes file bytes, not modification times, so a file restored to what it was, or a
+//! checkout that touches every file, is judged by its content. A folder added to what a build
+//! reads must be added here, or edits to it would be missed by the no-change check.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::CONFIG_FILE;
+
+/// The folders of a portal a build reads, beside the theme's own folder.
+const INPUT_DIRS: &[&str] = &["content", "templates", "static", "catalogs"];
+
+/// The fingerprint of the inputs of a build of `root` with theme folder `theme_dir`;
+/// `options` stands for everything the command line changes. `None` when something could
+/// not be read (the build then runs in full).
+pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &impl Hash) -> Option<u64> {
+    let mut files: Vec<(String, PathBuf)> = vec![(CONFIG_FILE.to_string(), root.join(CONFIG_FILE))];
+    let dirs = INPUT_DIRS
+        .iter()
+        .map(|d| (d.to_string(), root.join(d)))
+        .chain(theme_dir.map(|d| ("theme".to_string(), d.to_path_buf())));
+    for (label, dir) in dirs {
+        if !dir.exists() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
+            let entry = entry.ok()?;
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(&dir).ok()?;
+                files.push((format!("{label}/{}", rel.to_string_lossy()), entry.into_path()));
+            }
+        }
+    }
+    let hashes: Option<Vec<u64>> = files
+        .par_iter()
+        .map(|(name, path)| {
+            let bytes = std::fs::read(path).ok()?;
+            let mut h = DefaultHasher::new();
+            (name, bytes).hash(&mut h);
+            Some(h.finish())
+        })
+        .collect();
+    let mut h = DefaultHasher::new();
+    hashes?.hash(&mut h);
+    binary_identity()?.hash(&mut h);
+    options.hash(&mut h);
+    Some(h.finish())
+}
+
+/// The version, size and modification time of the running binary: a new prongsai may render
+/// the same inputs differently.
+fn binary_identity() -> Option<(&'static str, u64, u128)> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(exe).ok()?;
+    let time = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some((env!("CARGO_PKG_VERSION"), meta.len(), time.as_nanos()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moves_with_any_input_and_option() {
+        let dir = tempfile::tempdir().expect("temp");
+        let root = dir.path();
+        std::fs::write(root.join(CONFIG_FILE), "title = \"t\"\n").expect("write");
+        std::fs::create_dir_all(root.join("content/a")).expect("mkdir");
+        std::fs::write(root.join("content/a/p.md"), "one").expect("write");
+        let base = fingerprint(root, None, &1).expect("fingerprint");
+        assert_eq!(fingerprint(root, None, &1), Some(base), "stable");
+        assert_ne!(fingerprint(root, None, &2), Some(base), "options count");
+        std::fs::write(root.join("content/a/p.md"), "two").expect("write");
+        assert_ne!(fingerprint(root, None, &1), Some(base), "content counts");
+        std::fs::write(root.join("content/a/p.md"), "one").expect("write");
+        assert_eq!(fingerprint(root, None, &1), Some(base), "bytes, not times");
+        std::fs::create_dir_all(root.join("static")).expect("mkdir");
+        std::fs::write(root.join("static/x.css"), "").expect("write");
+        assert_ne!(fingerprint(root, None, &1), Some(base), "static counts");
+    }
+}
