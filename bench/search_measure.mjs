@@ -1,4 +1,4 @@
-// Not a test: what does a first query transfer? node js-tests/measure.mjs OUT_DIR [limit]
+// Not a test: what does a first query transfer? node bench/search_measure.mjs OUT_DIR [limit]
 import { loadClient } from "../tests/js/harness.mjs";
 const dir = process.argv[2], limit = Number(process.argv[3] || 10);
 const queries = ["งบประมาณ", "ประจำปีงบประมาณ", "โปร่งใส", "การรับสินบน", "ข้อร้องเรียนการทุจริต",

@@ -51,10 +51,24 @@
     return x === 0xe4c || x === 0xe4e ? 4 : 0;
   }
   function isThai(c) { var x = cp(c); return x >= 0xe00 && x <= 0xe7f; }
+  function isMark(x) { // \p{M}, with ASCII and Thai answered inline (the hot path)
+    if (x < 0x300) return false;
+    if (x >= 0xe00 && x <= 0xe7f) return x === 0xe31 || (x >= 0xe34 && x <= 0xe3a) || (x >= 0xe47 && x <= 0xe4e);
+    return MARK.test(String.fromCodePoint(x));
+  }
+  function ccc(x) { return x === 0xe3a ? 9 : x === 0xe38 || x === 0xe39 ? 103 : x >= 0xe48 && x <= 0xe4b ? 107 : 0; }
+  function nfcSame(s) { // ASCII and Thai in canonical order: NFC would leave s as it is
+    for (var i = 0, p = 0, x, k; i < s.length; i++, p = k) {
+      x = s.charCodeAt(i); k = ccc(x);
+      if ((x > 127 && (x < 0xe00 || x > 0xe7f)) || (k && p > k)) return false;
+    }
+    return true;
+  }
   function fold(c) {
     var x = cp(c);
     if (x >= 0xe50 && x <= 0xe59) return String.fromCharCode(x - 0xe50 + 48);
     if (x >= 0xff01 && x <= 0xff5e) return String.fromCharCode(x - 0xff01 + 33);
+    if (x < 0x2010) return c;
     if (/[\u201c\u201d\u201e\u2033]/.test(c)) return '"';
     if (/[\u2018\u2019\u201a\u2032]/.test(c)) return "'";
     if (/[\u2010-\u2015\u2212]/.test(c)) return "-";
@@ -65,9 +79,10 @@
   function units(text) {
     var v = [], i = 0, n = text.length, j, c, k, out, run;
     while (i < n) { // NFC per cluster
-      j = i + String.fromCodePoint(cp(text.slice(i))).length;
-      while (j < n && MARK.test((c = String.fromCodePoint(text.codePointAt(j))))) j += c.length;
-      for (c of text.slice(i, j).normalize("NFC")) v.push({ c: c, s: i, e: j });
+      j = i + (text.codePointAt(i) > 0xffff ? 2 : 1);
+      while (j < n && isMark((k = text.codePointAt(j)))) j += k > 0xffff ? 2 : 1;
+      c = text.slice(i, j);
+      for (c of nfcSame(c) ? c : c.normalize("NFC")) v.push({ c: c, s: i, e: j });
       i = j;
     }
     v = v.filter(function (u) { return !INVIS.test(u.c); });
@@ -271,9 +286,10 @@
         if (!page) return loadNext().then(step);
         var r = verify(page[id - man.st[c]] || [], key);
         if (!r) continue;
-        total++; top.push(r);
-        top.sort(function (a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; });
-        top.length = Math.min(top.length, limit);
+        total++; // insert in order (candidates come roughly best first: usually at the end)
+        for (var at = top.length; at > 0 && better(r, top[at - 1]); at--);
+        top.splice(at, 0, r);
+        if (top.length > limit) top.pop();
       }
       return done(top, i >= cands.length && !skipped && !cut, total, cands.length, !cut);
     }

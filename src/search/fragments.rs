@@ -6,8 +6,6 @@
 //! Pages are grouped by page id into chunks of about [`CHUNK_TARGET`] bytes, `t/<n>.js`,
 //! so verifying a handful of candidates loads a handful of small files.
 
-use serde_json::{json, Value};
-
 use crate::thai::normalize::is_space;
 
 /// Target size of a text chunk in bytes of UTF-8.
@@ -39,29 +37,44 @@ pub struct Fragment<'a> {
     pub text: &'a str,
 }
 
-/// Groups fragments (in page-id order) into chunk files; returns the files and the first
-/// page id of each chunk.
-pub fn chunk_files(pages: &[Fragment]) -> (Vec<(String, Value)>, Vec<u32>) {
-    let mut files = Vec::new();
+/// Groups fragments (in page-id order) into chunks of about [`CHUNK_TARGET`] bytes; returns
+/// the first page id of each chunk (chunk `n` is file `t/<n>.js`).
+pub fn chunk_starts(pages: &[Fragment]) -> Vec<u32> {
     let mut starts = Vec::new();
-    let mut current: Vec<Value> = Vec::new();
     let mut size = 0;
     for (id, p) in pages.iter().enumerate() {
-        if current.is_empty() {
+        if size == 0 {
             starts.push(id as u32);
         }
         size += p.url.len() + p.title.len() + p.text.len() + 12;
-        current.push(json!([p.url, p.title, p.text]));
         if size >= CHUNK_TARGET {
-            files.push((format!("t/{}", files.len()), Value::Array(current)));
-            current = Vec::new();
             size = 0;
         }
     }
-    if !current.is_empty() {
-        files.push((format!("t/{}", files.len()), Value::Array(current)));
+    starts
+}
+
+/// The JSON of one chunk, `[[url, title, text], …]`, written straight from the borrowed
+/// text (no copy into a JSON tree).
+pub fn chunk_json(pages: &[Fragment]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pages.iter().map(|p| p.text.len() + 64).sum());
+    out.push(b'[');
+    for (i, p) in pages.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'[');
+        for (j, s) in [p.url, p.title, p.text].into_iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            // writing a string into a Vec cannot fail
+            let _ = serde_json::to_writer(&mut out, s);
+        }
+        out.push(b']');
     }
-    (files, starts)
+    out.push(b']');
+    out
 }
 
 #[cfg(test)]
@@ -87,8 +100,26 @@ mod tests {
                 text: &text,
             })
             .collect();
-        let (files, starts) = chunk_files(&pages);
-        assert_eq!(starts, [0, 1, 2, 3, 4]);
-        assert_eq!(files.len(), 5);
+        assert_eq!(chunk_starts(&pages), [0, 1, 2, 3, 4]);
+        assert_eq!(chunk_starts(&pages[..0]), [] as [u32; 0]);
+    }
+
+    #[test]
+    fn chunk_json_is_the_json_of_the_pages() {
+        let pages = [
+            Fragment {
+                url: "a/",
+                title: "\"ก\"",
+                text: "x\n</script>\u{2028}",
+            },
+            Fragment {
+                url: "b/",
+                title: "",
+                text: "ข่าว",
+            },
+        ];
+        let want = serde_json::json!([["a/", "\"ก\"", "x\n</script>\u{2028}"], ["b/", "", "ข่าว"]]);
+        assert_eq!(chunk_json(&pages), want.to_string().into_bytes());
+        assert_eq!(chunk_json(&[]), b"[]");
     }
 }

@@ -63,36 +63,99 @@ fn runs(key: &str) -> Vec<(Class, Vec<char>)> {
     out
 }
 
-/// Every index term of `key` with its number of occurrences, added into `out`.
-pub fn index_terms(key: &str, out: &mut HashMap<String, u32>) {
-    // one reused buffer: allocate only for a term not seen yet on this page
-    let mut buf = String::new();
-    let mut add = |chars: &[char]| {
-        buf.clear();
-        buf.extend(chars);
-        match out.get_mut(buf.as_str()) {
-            Some(n) => *n += 1,
-            None => {
-                out.insert(buf.clone(), 1);
-            }
+/// An index term packed into a `u64`, so that indexing allocates nothing per term. Every
+/// term is either ASCII of at most [`PREFIX_MAX`] bytes (a Latin or digit prefix), stored as
+/// its bytes with the top bit set, or one or two other characters (Thai unigrams and
+/// bigrams, other letters), stored as `c + 1` in 21-bit slots. [`Term::text`] unpacks it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Term(u64);
+
+const ASCII_TERM: u64 = 1 << 63;
+
+impl Term {
+    fn ascii(bytes: &[u8]) -> Term {
+        let packed = bytes.iter().take(7).rev().fold(0u64, |n, &b| (n << 8) | u64::from(b));
+        Term(ASCII_TERM | packed)
+    }
+
+    fn chars(a: char, b: Option<char>) -> Term {
+        let slot = |c: Option<char>| c.map_or(0, |c| u64::from(c) + 1);
+        Term(slot(Some(a)) | (slot(b) << 21))
+    }
+
+    /// The term as the index files spell it.
+    pub fn text(self) -> String {
+        if self.0 & ASCII_TERM != 0 {
+            let bytes = (self.0 & !ASCII_TERM).to_le_bytes();
+            bytes.iter().take_while(|&&b| b != 0).map(|&b| char::from(b)).collect()
+        } else {
+            [self.0 & 0x1F_FFFF, (self.0 >> 21) & 0x1F_FFFF]
+                .into_iter()
+                .filter(|&n| n != 0)
+                .filter_map(|n| char::from_u32((n - 1) as u32))
+                .collect()
         }
-    };
-    for (k, run) in runs(key) {
+    }
+}
+
+/// A fast hasher for [`Term`] keys (they are not attacker-chosen in a way that matters: a
+/// build only hashes its own content): one multiply-xorshift round.
+#[derive(Default, Clone, Copy)]
+pub struct TermHasher(u64);
+
+impl std::hash::Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let x = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = x ^ (x >> 29);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// term → occurrences on one page.
+pub type TermCounts = HashMap<Term, u32, std::hash::BuildHasherDefault<TermHasher>>;
+
+/// Every index term of `key` with its number of occurrences, added into `out`: one pass
+/// over the key, the same terms as splitting it into [`runs`] first.
+pub fn index_terms(key: &str, out: &mut TermCounts) {
+    let mut add = |t: Term| *out.entry(t).or_insert(0) += 1;
+    let mut thai: Option<char> = None; // the previous character, inside a Thai run
+    let mut word = [0u8; PREFIX_MAX]; // the current Latin or digit run, up to PREFIX_MAX
+    let mut word_len = 0;
+    let mut word_class = Class::Skip;
+    for c in key.chars() {
+        let k = class(c);
+        if k != Class::Thai {
+            thai = None;
+        }
+        if k != word_class {
+            word_len = 0;
+        }
+        word_class = k;
         match k {
             Class::Thai => {
-                for i in 0..run.len() {
-                    add(&run[i..=i]);
+                add(Term::chars(c, None));
+                if let Some(p) = thai {
+                    add(Term::chars(p, Some(c)));
                 }
-                for w in run.windows(2) {
-                    add(w);
-                }
+                thai = Some(c);
             }
             Class::Alpha | Class::Digit => {
-                for n in 1..=run.len().min(PREFIX_MAX) {
-                    add(&run[..n]);
+                if word_len < PREFIX_MAX {
+                    word[word_len] = c as u8;
+                    word_len += 1;
+                    add(Term::ascii(&word[..word_len]));
                 }
             }
-            Class::Other => add(&run),
+            Class::Other => add(Term::chars(c, None)),
             Class::Skip => {}
         }
     }
@@ -130,15 +193,68 @@ pub fn term_hash(term: &str) -> u32 {
 mod tests {
     use super::*;
 
+    /// The terms of `key` as text, by the old two-pass definition: split into runs, then
+    /// unigrams and bigrams of Thai runs, prefixes of Latin and digit runs.
+    fn terms_by_runs(key: &str) -> HashMap<String, u32> {
+        let mut out = HashMap::new();
+        let mut add = |chars: &[char]| *out.entry(chars.iter().collect()).or_insert(0) += 1;
+        for (k, run) in runs(key) {
+            match k {
+                Class::Thai => {
+                    run.iter().for_each(|c| add(std::slice::from_ref(c)));
+                    run.windows(2).for_each(&mut add);
+                }
+                Class::Alpha | Class::Digit => (1..=run.len().min(PREFIX_MAX)).for_each(|n| add(&run[..n])),
+                Class::Other => add(&run),
+                Class::Skip => {}
+            }
+        }
+        out
+    }
+
+    fn terms(key: &str) -> HashMap<String, u32> {
+        let mut m = TermCounts::default();
+        index_terms(key, &mut m);
+        m.into_iter().map(|(t, n)| (t.text(), n)).collect()
+    }
+
     #[test]
     fn terms_of_mixed_key() {
-        let mut m = HashMap::new();
-        index_terms("ita2564ข่าว", &mut m);
+        let m = terms("ita2564ข่าว");
         for t in ["i", "it", "ita", "2", "2564", "ข่", "่า", "าว", "ข", "ว"] {
             assert!(m.contains_key(t), "{t}");
         }
+        assert_eq!(m["2"], 1);
         assert_eq!(query_terms("o43 ก"), ["o", "43", "ก"]);
         assert_eq!(query_terms("abcdefghij"), ["abcdef"]);
         assert!(query_terms("ๆ . ฿").is_empty());
+    }
+
+    #[test]
+    fn one_pass_terms_equal_run_terms() {
+        for key in [
+            "ita2564ข่าว",
+            "abcdefghij 12345678 ก ข่าวข่าว",
+            "o43ກັບ ນ é日本語 x",
+            "ต่างๆ พ.ศ.2564 ฿ ฯ ์",
+            "",
+            "aa-bb-cc 1,000,000",
+            "\u{10FFFF}\u{0E4E}\u{0E01}",
+        ] {
+            assert_eq!(terms(key), terms_by_runs(key), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn terms_unpack_to_their_text() {
+        for t in ["a", "abcdef", "2564", "ก", "ข่", "\u{10FFFF}", "\u{10FFFF}ก", "é"] {
+            let chars: Vec<char> = t.chars().collect();
+            let term = if t.is_ascii() {
+                Term::ascii(t.as_bytes())
+            } else {
+                Term::chars(chars[0], chars.get(1).copied())
+            };
+            assert_eq!(term.text(), t);
+        }
     }
 }

@@ -15,8 +15,7 @@
 //! `g/<hash % shards>.js`, with the shard count chosen so that a shard holds about
 //! [`SHARD_TARGET`] digits.
 
-use std::collections::BTreeMap;
-
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::grams::term_hash;
@@ -38,8 +37,8 @@ pub struct Postings {
     pub title: Vec<u32>,
 }
 
-/// term → postings, filled page by page in ascending page id.
-pub type Inverted = BTreeMap<String, Postings>;
+/// (term, postings), sorted by term.
+pub type Inverted = Vec<(String, Postings)>;
 
 fn push_number(out: &mut String, mut n: u64) {
     while n >= 32 {
@@ -144,18 +143,22 @@ pub struct PostingFiles {
     pub big_pages: Vec<u64>,
 }
 
-/// Splits the inverted index into shard files and big-term files.
+/// Splits the inverted index into shard files and big-term files (lists encoded in
+/// parallel, files assembled in term order).
 pub fn posting_files(inverted: &Inverted) -> PostingFiles {
+    let encoded: Vec<(String, String)> = inverted
+        .par_iter()
+        .map(|(_, p)| (encode_body(&p.body), encode_title(&p.title)))
+        .collect();
     let mut big = Vec::new();
     let mut big_pages = Vec::new();
     let mut files = Vec::new();
     let mut small: Vec<(&String, Value, usize)> = Vec::new();
-    for (term, p) in inverted {
-        let body = encode_body(&p.body);
-        let title = encode_title(&p.title);
+    for ((term, p), (body, title)) in inverted.iter().zip(encoded) {
         let size = body.len() + title.len() + term.len() + 8;
+        let is_big = body.len() > BIG_TERM;
         let entry = json!([body, title]);
-        if body.len() > BIG_TERM {
+        if is_big {
             let n = big.len();
             big.push(term.clone());
             big_pages.push(p.body.len() as u64);

@@ -22,15 +22,15 @@
 pub mod fragments;
 pub mod grams;
 pub mod index;
+pub mod invert;
 pub mod query;
 
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
-use crate::thai::normalize::normalize;
-use fragments::{chunk_files, display_text, Fragment};
-use grams::{index_terms, PREFIX_MAX};
-use index::{encode_numbers, posting_files, Inverted, Postings};
-use std::collections::HashMap;
+use fragments::{chunk_json, chunk_starts, display_text, Fragment};
+use grams::PREFIX_MAX;
+use index::{encode_numbers, posting_files};
 
 /// The browser client, written to `search/client.js` by [`build_index`].
 pub const CLIENT_JS: &str = include_str!("client.js");
@@ -49,78 +49,66 @@ pub struct SearchDoc {
 }
 
 /// Builds every search file: (output-relative path, bytes), sorted by path. The same docs
-/// in any order give the same bytes.
+/// in any order, on any number of threads, give the same bytes.
 pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
     let mut pages: Vec<(String, String, String)> = docs
-        .iter()
+        .par_iter()
         .map(|d| (d.url.clone(), display_text(&d.title), display_text(&d.text)))
         .collect();
-    pages.sort();
-
-    // terms get dense ids while indexing (hashing, not ordered lookups: this loop is the
-    // index's hot path); the BTreeMap at the end restores a deterministic order
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut lists: Vec<Postings> = Vec::new();
-    let mut terms = HashMap::new();
-    let mut title_terms = HashMap::new();
-    for (id, (_, title, text)) in pages.iter().enumerate() {
-        terms.clear();
-        title_terms.clear();
-        index_terms(&normalize(title), &mut title_terms);
-        index_terms(&normalize(text), &mut terms);
-        for (t, n) in &title_terms {
-            match terms.get_mut(t) {
-                Some(m) => *m += n,
-                None => {
-                    terms.insert(t.clone(), *n);
-                }
-            }
-        }
-        for (t, n) in terms.drain() {
-            let in_title = title_terms.contains_key(&t);
-            let k = match ids.get(&t) {
-                Some(&k) => k,
-                None => {
-                    ids.insert(t, lists.len());
-                    lists.push(Postings::default());
-                    lists.len() - 1
-                }
-            };
-            lists[k].body.push((id as u32, n));
-            if in_title {
-                lists[k].title.push(id as u32);
-            }
-        }
-    }
-    let mut inverted = Inverted::new();
-    for (t, k) in ids {
-        inverted.insert(t, std::mem::take(&mut lists[k]));
-    }
-
-    let postings = posting_files(&inverted);
+    pages.par_sort_unstable();
     let frags: Vec<Fragment> = pages
         .iter()
         .map(|(url, title, text)| Fragment { url, title, text })
         .collect();
-    let (chunks, starts) = chunk_files(&frags);
+
+    let starts = chunk_starts(&frags);
+    let ends: Vec<usize> = starts
+        .iter()
+        .skip(1)
+        .map(|&s| s as usize)
+        .chain([frags.len()])
+        .collect();
+    let chunks: Vec<(String, Vec<u8>)> = starts
+        .par_iter()
+        .zip(ends)
+        .enumerate()
+        .map(|(n, (&s, e))| {
+            let name = format!("t/{n}");
+            let bytes = script(&name, &chunk_json(&frags[s as usize..e]));
+            (format!("{DIR}/{name}.js"), bytes)
+        })
+        .collect();
+
+    let texts: Vec<(&str, &str)> = frags.iter().map(|f| (f.title, f.text)).collect();
+    let inverted = invert::invert(&texts);
+    let n_pages = pages.len();
+    drop(texts);
+    drop(frags);
+    drop(pages);
+    let postings = posting_files(&inverted);
+    drop(inverted);
     let manifest = json!({
         "v": 1,
-        "n": pages.len(),
+        "n": n_pages,
         "s": postings.shards,
         "p": PREFIX_MAX,
-        "c": encode_numbers(chunk_sizes(&starts, pages.len())),
+        "c": encode_numbers(chunk_sizes(&starts, n_pages)),
         "b": postings.big.join(" "),
         "d": encode_numbers(postings.big_pages),
     });
 
     let mut out = vec![
         (format!("{DIR}/client.js"), CLIENT_JS.as_bytes().to_vec()),
-        (format!("{DIR}/index.js"), script("index", &manifest)),
+        (format!("{DIR}/index.js"), script_value("index", &manifest)),
     ];
-    for (name, value) in postings.files.iter().chain(chunks.iter()) {
-        out.push((format!("{DIR}/{name}.js"), script(name, value)));
-    }
-    out.sort();
+    out.par_extend(
+        postings
+            .files
+            .par_iter()
+            .map(|(name, value)| (format!("{DIR}/{name}.js"), script_value(name, value))),
+    );
+    out.extend(chunks);
+    out.par_sort_unstable();
     out
 }
 
@@ -130,10 +118,19 @@ fn chunk_sizes(starts: &[u32], pages: usize) -> Vec<u64> {
     starts.iter().zip(ends).map(|(s, e)| u64::from(e - s)).collect()
 }
 
-/// `prongsai._load("name", data);` — the only shape of an index file.
-fn script(name: &str, data: &Value) -> Vec<u8> {
+/// `prongsai._load("name",data);` — the only shape of an index file; `json` is the data,
+/// already serialised.
+fn script(name: &str, json: &[u8]) -> Vec<u8> {
     let name = Value::String(name.to_string());
-    format!("prongsai._load({name},{data});\n").into_bytes()
+    let mut out = format!("prongsai._load({name},").into_bytes();
+    out.reserve(json.len() + 3);
+    out.extend_from_slice(json);
+    out.extend_from_slice(b");\n");
+    out
+}
+
+fn script_value(name: &str, data: &Value) -> Vec<u8> {
+    script(name, data.to_string().as_bytes())
 }
 
 #[cfg(test)]

@@ -12,31 +12,13 @@ fn doc(url: &str, title: &str, text: &str) -> SearchDoc {
     }
 }
 
+/// The small Thai corpus shared with the JavaScript end-to-end test
+/// (tests/js/write_fixture.rs): `[url, title, text]` per page.
 fn corpus() -> Vec<SearchDoc> {
-    vec![
-        doc(
-            "2564/news/",
-            "ข่าวประชาสัมพันธ์",
-            "เทศบาลตำบลตัวอย่างเผยแพร่ข่าวสาร ประจำปีงบประมาณ พ.ศ. ๒๕๖๔",
-        ),
-        doc("2564/rice/", "โครงการข้าวชุมชน", "ส่งเสริมการปลูกข้าว ปี 2564 ร่วมกับ ITAS"),
-        doc(
-            "2565/plan/",
-            "แผนปฏิบัติการ ITA",
-            "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปี ๒๕๖๕ ต่าง ๆ",
-        ),
-        doc(
-            "2565/report/",
-            "รายงานผลการดำเนินงาน",
-            "รายงานรอบ ๖ เดือน การประเมิน ITA ปีงบประมาณ 2565 ต่างๆ",
-        ),
-        doc(
-            "about/",
-            "เกี่ยวกับเรา",
-            "สำนักงานเทศบาล \u{0E2A}\u{0E4D}\u{0E32}นักปลัด O๔๓ เเผนงาน",
-        ),
-        doc("empty/", "", ""),
-    ]
+    let raw = include_str!("../../tests/fixtures/search-corpus/pages.json");
+    let pages: Vec<[String; 3]> = serde_json::from_str(raw).unwrap_or_default();
+    assert!(pages.len() >= 5, "tests/fixtures/search-corpus/pages.json");
+    pages.iter().map(|[u, t, x]| doc(u, t, x)).collect()
 }
 
 fn urls(files: &Loaded, q: &str) -> Vec<String> {
@@ -158,9 +140,9 @@ fn output_is_deterministic() {
     assert!(paths.windows(2).all(|w| w[0] < w[1]));
 }
 
-/// Enough pages that frequent terms move to their own files and shards multiply.
-#[test]
-fn large_corpus_matches_brute_force() {
+/// Enough pages that frequent terms move to their own files, shards multiply and the
+/// indexer splits the pages into many blocks.
+fn many_pages() -> Vec<SearchDoc> {
     let words = [
         "เทศบาล",
         "ข่าว",
@@ -172,12 +154,17 @@ fn large_corpus_matches_brute_force() {
         "โปร่งใส",
         "กิ่ง",
     ];
-    let docs: Vec<SearchDoc> = (0..1500)
+    (0..1500)
         .map(|i| {
             let text: Vec<&str> = (0..40).map(|j| words[(i * 7 + j * j) % words.len()]).collect();
             doc(&format!("p/{i:04}/"), words[i % words.len()], &text.join(""))
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn large_corpus_matches_brute_force() {
+    let docs = many_pages();
     let out = build_index(&docs);
     assert!(out.iter().any(|f| f.0.starts_with("search/b/")));
     assert!(out.iter().filter(|f| f.0.starts_with("search/g/")).count() > 1);
@@ -188,6 +175,19 @@ fn large_corpus_matches_brute_force() {
         got.sort();
         assert_eq!(got, brute(&docs, q), "{q}");
     }
+}
+
+#[test]
+fn parallel_build_equals_one_thread() {
+    let docs = many_pages();
+    let pool = |n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .expect("a thread pool")
+    };
+    let one = pool(1).install(|| build_index(&docs));
+    assert_eq!(pool(4).install(|| build_index(&docs)), one);
 }
 
 #[test]

@@ -102,7 +102,7 @@ fn nfc_clusters(text: &str) -> Vec<Unit> {
     while let Some((start, first)) = iter.next() {
         let mut end = start + first.len_utf8();
         while let Some(&(i, c)) = iter.peek() {
-            if !is_combining_mark(c) {
+            if !is_mark(c) {
                 break;
             }
             end = i + c.len_utf8();
@@ -111,11 +111,53 @@ fn nfc_clusters(text: &str) -> Vec<Unit> {
         let cluster = &text[start..end];
         if end == start + first.len_utf8() && (first.is_ascii() || is_thai(first)) {
             out.push(Unit { c: first, start, end });
+        } else if is_thai(first) && thai_in_canonical_order(cluster) {
+            // the Thai block has no canonical compositions or decompositions: NFC of Thai
+            // text only reorders marks, and this cluster is already in that order
+            out.extend(cluster.chars().map(|c| Unit { c, start, end }));
         } else {
             out.extend(cluster.nfc().map(|c| Unit { c, start, end }));
         }
     }
     out
+}
+
+/// [`is_combining_mark`] with the answer for ASCII and Thai inline (the hot path).
+fn is_mark(c: char) -> bool {
+    if c.is_ascii() {
+        false
+    } else if is_thai(c) {
+        matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
+    } else {
+        is_combining_mark(c)
+    }
+}
+
+/// Canonical combining class of a Thai character (Unicode: phinthu 9, sara u and uu 103,
+/// tone marks 107, everything else 0).
+fn thai_ccc(c: char) -> u8 {
+    match c {
+        '\u{0E3A}' => 9,
+        '\u{0E38}' | '\u{0E39}' => 103,
+        '\u{0E48}'..='\u{0E4B}' => 107,
+        _ => 0,
+    }
+}
+
+/// True when `s` is all Thai and canonical reordering would leave it as it is.
+fn thai_in_canonical_order(s: &str) -> bool {
+    let mut prev = 0;
+    for c in s.chars() {
+        if !is_thai(c) {
+            return false;
+        }
+        let ccc = thai_ccc(c);
+        if ccc != 0 && prev > ccc {
+            return false;
+        }
+        prev = ccc;
+    }
+    true
 }
 
 /// Stable-sorts every run of Thai marks by [`mark_rank`].
@@ -193,6 +235,9 @@ fn fold_chars(v: Vec<Unit>) -> Vec<Unit> {
                 c: c.to_ascii_lowercase(),
                 ..u
             });
+        } else if is_thai(c) {
+            // no Thai character has a case mapping
+            out.push(Unit { c, ..u });
         } else {
             out.extend(c.to_lowercase().map(|c| Unit { c, ..u }));
         }
@@ -265,6 +310,53 @@ mod tests {
         // the marks belong to the cluster of น
         assert_eq!(&text[map[1].start..map[2].end], "น\u{0E4D}\u{0E49}\u{0E32}");
         assert_eq!(&text[map[3].clone()], "๒");
+    }
+
+    #[test]
+    fn thai_shortcuts_agree_with_the_unicode_tables() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_mark(c), is_combining_mark(c), "{c:?}");
+        }
+        for c in ('\u{0E00}'..='\u{0E7F}').filter(|c| c.is_alphanumeric() || is_mark(*c)) {
+            assert_eq!(thai_ccc(c), canonical_combining_class(c), "{c:?}");
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn thai_clusters_in_any_mark_order_match_nfc() {
+        let marks = ['\u{0E38}', '\u{0E3A}', '\u{0E48}', '\u{0E34}', '\u{0E4C}', '\u{0E4D}'];
+        for a in marks {
+            for b in marks {
+                for c in marks {
+                    let s = format!("ก{a}{b}{c}า");
+                    let nfc: String = s.nfc().collect();
+                    assert_eq!(normalize(&s), normalize(&nfc), "{s:?}");
+                    let slow: String = nfc_clusters_by_nfc(&s).into_iter().map(|u| u.c).collect();
+                    let fast: String = nfc_clusters(&s).into_iter().map(|u| u.c).collect();
+                    assert_eq!(fast, slow, "{s:?}");
+                }
+            }
+        }
+    }
+
+    /// NFC of every cluster, without the Thai shortcut.
+    fn nfc_clusters_by_nfc(text: &str) -> Vec<Unit> {
+        let mut out = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((start, first)) = iter.next() {
+            let mut end = start + first.len_utf8();
+            while let Some(&(i, c)) = iter.peek() {
+                if !is_combining_mark(c) {
+                    break;
+                }
+                end = i + c.len_utf8();
+                iter.next();
+            }
+            out.extend(text[start..end].nfc().map(|c| Unit { c, start, end }));
+        }
+        out
     }
 
     #[test]

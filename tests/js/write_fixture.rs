@@ -1,6 +1,6 @@
 //! Writes a small Thai corpus's search files to a folder, plus `expected.json` (the Rust
 //! reference ranking for a list of queries), for the Node end-to-end test.
-//! Usage: cargo run --example write_fixture -- DIR
+//! Usage: cargo run --example search_fixture -- DIR
 
 use std::path::Path;
 
@@ -42,29 +42,10 @@ fn main() -> std::io::Result<()> {
         eprintln!("usage: write_fixture DIR");
         std::process::exit(2);
     };
-    let mut docs = vec![
-        doc(
-            "2564/news/",
-            "ข่าวประชาสัมพันธ์",
-            "เทศบาลตำบลตัวอย่างเผยแพร่ข่าวสาร ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ <b>ตัวหนา</b> & อื่น ๆ",
-        ),
-        doc("2564/rice/", "โครงการข้าวชุมชน", "ส่งเสริมการปลูกข้าว ปี 2564 ร่วมกับ ITAS"),
-        doc(
-            "2565/plan/",
-            "แผนปฏิบัติการ ITA",
-            "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปี ๒๕๖๕ ต่าง ๆ",
-        ),
-        doc(
-            "2565/report/",
-            "รายงานผลการดำเนินงาน",
-            "รายงานรอบ ๖ เดือน การประเมิน ITA ปีงบประมาณ 2565 ต่างๆ",
-        ),
-        doc(
-            "about/",
-            "เกี่ยวกับเรา",
-            "สำนักงานเทศบาล \u{0E2A}\u{0E4D}\u{0E32}นักปลัด O๔๓ เเผนงาน",
-        ),
-    ];
+    // the corpus of the Rust unit tests (src/search/tests.rs)
+    let raw = include_str!("../fixtures/search-corpus/pages.json");
+    let pages: Vec<[String; 3]> = serde_json::from_str(raw).map_err(std::io::Error::other)?;
+    let mut docs: Vec<SearchDoc> = pages.iter().map(|[u, t, x]| doc(u, t, x)).collect();
     // filler pages so that frequent terms get their own files and several chunks exist
     for i in 0..2000 {
         let text = format!("หน้า {i} ประจำปีงบประมาณ {} แผนงาน ข่าวสาร เทศบาลตำบล", 2560 + i % 9);
