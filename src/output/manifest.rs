@@ -18,9 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{KEEP, MARKER};
 
-/// Where the manifest of `out` lives: beside it (`.public.prongsai-manifest`), like the
-/// staging folder, so the output stays byte-identical build to build and is deployed as is.
-pub fn path_of(out: &Path) -> PathBuf {
+/// `.<name>.<suffix>` beside the output folder `out` (`public` → `.public.<suffix>`): where
+/// the manifest and the staging folder live, so the output stays byte-identical build to
+/// build and is deployed as is.
+pub fn beside(out: &Path, suffix: &str) -> PathBuf {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -29,10 +30,14 @@ pub fn path_of(out: &Path) -> PathBuf {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.prongsai-manifest"))
+    parent.join(format!(".{name}.{suffix}"))
 }
 
-/// The temporary file the manifest of `out` is written to before it is renamed into place.
+/// Where the manifest of `out` lives (`.public.prongsai-manifest`).
+pub fn path_of(out: &Path) -> PathBuf {
+    beside(out, "prongsai-manifest")
+}
+
 pub fn temp_path_of(out: &Path) -> PathBuf {
     let mut path = path_of(out).into_os_string();
     path.push(".tmp");

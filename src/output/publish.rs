@@ -49,16 +49,10 @@ impl Publish {
     /// Prepares publishing into `out`: removes what a killed build may have left beside it
     /// and reads the manifest of the previous build.
     pub fn create(out: &Path) -> io::Result<Publish> {
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)?;
-        let staging = parent.join(format!(".{name}.prongsai-staging"));
+        let staging = manifest::beside(out, "prongsai-staging");
+        if let Some(parent) = staging.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
         // `.public.old` is what builds before the manifest left when killed mid-swap.
         for leftover in [staging.clone(), staging.with_extension("old")] {
             if leftover.exists() {
