@@ -51,11 +51,15 @@ def log(msg):
 def run_timed(argv, cwd=None):
     """Runs argv after a `sync`; returns (wall seconds, peak RSS in MB)."""
     os.sync()
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    # stderr goes to a file, not a pipe: thousands of warnings would fill a pipe nobody
+    # reads before the child exits, and the build would block
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        errors.seek(0)
+        err = errors.read().decode("utf-8", "replace")
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"command failed ({code}): {' '.join(argv)}\n{err}")
