@@ -8,29 +8,21 @@ random Markdown pages (an in-place append, as editors that write in place do) on
 and measures the time from the write to the `reload` event. Prints the median, p90 and max,
 and the server's own rebuild times. Nothing here is timed inside `cargo test`.
 """
-import argparse, os, random, re, socket, statistics, subprocess, sys, threading, time
+import argparse, os, random, socket, statistics, sys, time
+
+import serve_process
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("portal")
     ap.add_argument("--edits", type=int, default=30)
-    ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "prongsai"))
+    ap.add_argument("--bin", default=serve_process.DEFAULT_BIN)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     portal = os.path.abspath(args.portal)
-    proc = subprocess.Popen([os.path.abspath(args.bin), "serve", "--port", "0"], cwd=portal,
-                            stderr=subprocess.PIPE, text=True)
-    port = None
-    log = []
     started = time.time()
-    for line in proc.stderr:
-        log.append(line)
-        m = re.search(r"serving at http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
+    proc, port, log = serve_process.start(portal, args.bin)
     print(f"startup (full build in memory): {time.time() - started:.2f} s; {log[0].strip()}")
-    threading.Thread(target=lambda: [log.append(l) for l in proc.stderr], daemon=True).start()
 
     s = socket.create_connection(("127.0.0.1", port))
     s.sendall(f"GET /__prongsai/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())

@@ -10,7 +10,9 @@ rebuild and a swap of the in-memory site), then waits 10 s and notes threads and
 again. Prints wrk's summary, the number of rebuilds, and the before/after counts. Needs
 `wrk` (Debian package `wrk`). Nothing here runs inside `cargo test`.
 """
-import argparse, os, re, subprocess, sys, threading, time
+import argparse, os, subprocess, threading, time
+
+import serve_process
 
 
 def counts(pid):
@@ -24,22 +26,10 @@ def main():
     ap.add_argument("portal")
     ap.add_argument("--seconds", type=int, default=30)
     ap.add_argument("--connections", type=int, default=200)
-    ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "prongsai"))
+    ap.add_argument("--bin", default=serve_process.DEFAULT_BIN)
     args = ap.parse_args()
     portal = os.path.abspath(args.portal)
-    proc = subprocess.Popen([os.path.abspath(args.bin), "serve", "--port", "0"], cwd=portal,
-                            stderr=subprocess.PIPE, text=True)
-    port = None
-    log = []
-    for line in proc.stderr:
-        log.append(line)
-        m = re.search(r"serving at http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            port = int(m.group(1))
-            break
-    if port is None:
-        sys.exit("serve did not start:\n" + "".join(log))
-    threading.Thread(target=lambda: [log.append(l) for l in proc.stderr], daemon=True).start()
+    proc, port, log = serve_process.start(portal, args.bin)
     time.sleep(6)  # let the first search index finish and idle pool threads exit
     before = counts(proc.pid)
 
