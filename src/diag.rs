@@ -141,6 +141,38 @@ impl Diagnostic {
     }
 }
 
+/// Warnings of one rule that `build` and `serve` print; `check` prints every one.
+pub const WARNINGS_PER_RULE: usize = 10;
+
+/// The human form of `diagnostics` as printed: every error, and at most `per_rule` warnings
+/// of each rule followed by one line per rule counting those left out (a portal with
+/// thousands of the same warning gets a readable log; `prongsai check` lists them all).
+pub fn human_lines(diagnostics: &[Diagnostic], color: bool, per_rule: Option<usize>) -> Vec<String> {
+    let mut warnings: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut lines = Vec::with_capacity(diagnostics.len().min(1000));
+    for d in diagnostics {
+        if d.is_error() {
+            lines.push(d.human(color));
+            continue;
+        }
+        let count = warnings.entry(d.code).or_insert(0);
+        *count += 1;
+        if per_rule.is_none_or(|limit| *count <= limit) {
+            lines.push(d.human(color));
+        }
+    }
+    for (code, count) in warnings {
+        let hidden = count - per_rule.unwrap_or(count).min(count);
+        if hidden > 0 {
+            lines.push(format!(
+                "... และคำเตือน [{code}] อีก {hidden} รายการ ดูทั้งหมดด้วย `prongsai check` \
+                 ({hidden} more [{code}] warnings; `prongsai check` lists them all)\n"
+            ));
+        }
+    }
+    lines
+}
+
 /// Paths are shown with forward slashes on every system, as users see them in links.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")

@@ -26,4 +26,5 @@ pub mod site;
 pub mod source;
 pub mod thai;
 pub mod theme;
+pub mod timings;
 pub mod toml_diag;

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{print_diagnostics, source_date, Format};
+use super::{print_build_diagnostics, print_lines, source_date};
 use crate::check::RecordingSink;
 use crate::config::Config;
 use crate::diag::{self, Diagnostic};
@@ -13,6 +13,7 @@ use crate::output::manifest::Manifest;
 use crate::output::publish::{Publish, Published};
 use crate::site::{load::load_content, render::render_site, BuildOptions, Site};
 use crate::theme::Theme;
+use crate::timings::Stages;
 
 #[derive(Debug, Clone, Default)]
 pub struct Args {
@@ -39,10 +40,8 @@ pub fn run(root: &Path, args: Args) -> u8 {
     let started = Instant::now();
     match build(root, &args) {
         Ok(built) => {
-            print_diagnostics(&built.warnings, Format::Human);
-            for warning in &built.replayed {
-                eprintln!("{warning}");
-            }
+            print_build_diagnostics(&built.warnings);
+            print_lines(&built.replayed);
             let secs = started.elapsed().as_secs_f64();
             let (pages, out) = (built.pages, built.output.display());
             match built.published {
@@ -59,7 +58,7 @@ pub fn run(root: &Path, args: Args) -> u8 {
             0
         }
         Err(diagnostics) => {
-            print_diagnostics(&diagnostics, Format::Human);
+            print_build_diagnostics(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             eprintln!(
                 "สร้างไม่สำเร็จ: พบข้อผิดพลาด {errors} รายการ ผลลัพธ์เดิมยังอยู่ครบ (build failed with {errors} errors; the previous output is unchanged)"
@@ -71,6 +70,7 @@ pub fn run(root: &Path, args: Args) -> u8 {
 
 /// Builds the portal at `root` into its output folder. On any error nothing is published.
 pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
+    let mut clock = Stages::start();
     let options = BuildOptions {
         drafts: args.drafts,
         base_url: args.base_url.clone(),
@@ -93,11 +93,14 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         .as_ref()
         .ok()
         .and_then(|t| crate::source::inputs::fingerprint(root, t.dir.as_deref(), &format!("{options:?}")));
+    clock.lap("fingerprint");
     if let Some(skipped) = up_to_date(&out, inputs) {
         return Ok(skipped);
     }
     let (pages, assets, loaded) = load_content(root, &config, &options);
+    clock.lap("load");
     let site = Site::assemble(root, config, options, pages, assets, loaded);
+    clock.lap("assemble");
     let mut diagnostics = site.diagnostics.clone();
     diagnostics.extend(crate::check::content_rules(&site));
     if diag::has_errors(&diagnostics) {
@@ -105,6 +108,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         return Err(diagnostics);
     }
     let theme = located.map_err(|d| vec![d])?;
+    clock.lap("content rules");
     let templates = theme.templates(root, args.file_links)?;
     let publish = Publish::create(&out).map_err(|e| {
         vec![Diagnostic::error(
@@ -113,22 +117,25 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         )]
     })?;
     let sink = RecordingSink::new(&publish);
-    diagnostics.extend(render_site(&site, &theme, &templates, &sink));
+    diagnostics.extend(render_site(&site, &theme, &templates, &sink, &mut clock));
     if !diag::has_errors(&diagnostics) {
         diagnostics.extend(crate::check::output_rules(&site, &sink.into_outputs()));
     }
+    clock.lap("output rules");
     diag::sort(&mut diagnostics);
     if diag::has_errors(&diagnostics) {
         publish.abandon();
         return Err(diagnostics);
     }
-    let printed = diagnostics.iter().map(|d| d.human(false)).collect();
+    let printed = diag::human_lines(&diagnostics, false, Some(diag::WARNINGS_PER_RULE));
     let published = publish.commit(inputs, site.pages.len(), printed).map_err(|e| {
         vec![Diagnostic::error(
             "io",
             format!("ย้ายผลลัพธ์เข้าที่ไม่ได้ (cannot move the output into place): {e}"),
         )]
     })?;
+    clock.lap("commit");
+    clock.report();
     Ok(Built {
         pages: site.pages.len(),
         output: out,

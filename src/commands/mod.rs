@@ -5,7 +5,7 @@ pub mod check;
 pub mod import;
 pub mod init;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use crate::diag::Diagnostic;
 
@@ -20,16 +20,8 @@ pub enum Format {
 pub fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match format {
-        Format::Human => {
-            for d in diagnostics {
-                eprintln!("{}", d.human(color));
-            }
-        }
-        Format::Short => {
-            for d in diagnostics {
-                eprintln!("{}", d.short());
-            }
-        }
+        Format::Human => print_lines(&crate::diag::human_lines(diagnostics, color, None)),
+        Format::Short => print_lines(&diagnostics.iter().map(Diagnostic::short).collect::<Vec<_>>()),
         Format::Json => {
             println!(
                 "{}",
@@ -37,6 +29,27 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
             );
         }
     }
+}
+
+/// The warnings of a build or rebuild: at most [`crate::diag::WARNINGS_PER_RULE`] of each
+/// rule, every error.
+pub fn print_build_diagnostics(diagnostics: &[Diagnostic]) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    print_lines(&crate::diag::human_lines(
+        diagnostics,
+        color,
+        Some(crate::diag::WARNINGS_PER_RULE),
+    ));
+}
+
+/// Lines to stderr through one lock and one buffer: thousands of diagnostics are one write
+/// each otherwise.
+pub fn print_lines(lines: &[String]) {
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    for line in lines {
+        let _ = writeln!(err, "{line}");
+    }
+    let _ = err.flush();
 }
 
 /// `SOURCE_DATE_EPOCH` as a date, for reproducible builds.

@@ -5,13 +5,18 @@
 use std::collections::HashMap;
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The anchor for a heading's text.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
-    for c in text.nfc() {
+    // NFC only when the text is not already in it (the quick check answers for nearly all)
+    let chars: Box<dyn Iterator<Item = char>> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Box::new(text.chars()),
+        _ => Box::new(text.nfc()),
+    };
+    for c in chars {
         if c.is_alphanumeric() || is_combining_mark(c) || is_thai_letter_or_mark(c) {
             if pending_dash && !out.is_empty() {
                 out.push('-');

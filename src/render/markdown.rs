@@ -161,30 +161,30 @@ pub fn render_markdown(body: &str, trust_html: bool) -> Rendered {
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());
     // Table alignment as classes, not inline styles (strict CSP).
-    let html_out = html_out
-        .replace(" style=\"text-align: left\"", " class=\"align-left\"")
-        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
-        .replace(" style=\"text-align: right\"", " class=\"align-right\"");
-    let html_out = if out.had_raw_html && !trust_html {
-        sanitize(&html_out)
-    } else {
-        html_out
-    };
-    out.html = wrap_tables(&html_out);
+    if html_out.contains(" style=\"text-align: ") {
+        html_out = html_out
+            .replace(" style=\"text-align: left\"", " class=\"align-left\"")
+            .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+            .replace(" style=\"text-align: right\"", " class=\"align-right\"");
+    }
+    if out.had_raw_html && !trust_html {
+        html_out = sanitize(&html_out);
+    }
+    out.html = wrap_tables(html_out);
     out
 }
 
 /// Puts each Markdown table in a focusable box that scrolls on a narrow screen, so a wide
 /// table never makes the page scroll sideways and keyboard users can still scroll it.
 /// Only the bare `<table>` that Markdown writes is wrapped; a raw HTML `<table …>` is not.
-fn wrap_tables(html: &str) -> String {
+fn wrap_tables(html: String) -> String {
     const OPEN: &str = "<div class=\"table-wrap\" tabindex=\"0\">";
     if !html.contains("<table>") {
-        return html.to_string();
+        return html;
     }
     let mut out = String::with_capacity(html.len() + 64);
     let mut wrapped = Vec::new();
-    let mut rest = html;
+    let mut rest = html.as_str();
     while let Some(at) = rest.find("<table").into_iter().chain(rest.find("</table>")).min() {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
@@ -247,7 +247,8 @@ mod tests {
         );
         assert!(r.html.trim_end().ends_with("</table></div>"), "{}", r.html);
         // a raw HTML table with attributes is left as written, and its end tag too
-        let raw = wrap_tables("<table class=\"x\"><tr><td><table><tr><td>1</td></tr></table></td></tr></table>");
+        let raw =
+            wrap_tables("<table class=\"x\"><tr><td><table><tr><td>1</td></tr></table></td></tr></table>".to_string());
         assert_eq!(
             raw,
             "<table class=\"x\"><tr><td><div class=\"table-wrap\" tabindex=\"0\"><table><tr><td>1</td></tr></table></div></td></tr></table>"

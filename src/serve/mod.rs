@@ -24,7 +24,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::commands::{print_diagnostics, Format};
+use crate::commands::{print_build_diagnostics, print_diagnostics, Format};
 use crate::diag::Diagnostic;
 use crate::site::BuildOptions;
 use rebuild::{Outcome, Rebuilder};
@@ -208,7 +208,7 @@ fn publish(state: &State, outcome: Result<Outcome, Vec<Diagnostic>>, started: In
     };
     match outcome {
         Ok(outcome) => {
-            print_diagnostics(&outcome.warnings, Format::Human);
+            print_build_diagnostics(&outcome.warnings);
             eprintln!(
                 "สร้างแล้ว {} หน้า (สร้างใหม่ {} หน้า) ใน {ms:.0} มิลลิวินาที{what} (built {} pages, {} rendered, in {ms:.0} ms)",
                 outcome.pages, outcome.rendered, outcome.pages, outcome.rendered
@@ -226,7 +226,7 @@ fn publish(state: &State, outcome: Result<Outcome, Vec<Diagnostic>>, started: In
             }
         }
         Err(diagnostics) => {
-            print_diagnostics(&diagnostics, Format::Human);
+            print_build_diagnostics(&diagnostics);
             eprintln!("สร้างไม่สำเร็จ{what} ยังแสดงผลลัพธ์ล่าสุดที่สำเร็จ (build failed; still serving the last good build)");
             let lines: Vec<String> = diagnostics.iter().map(|d| d.human(false)).collect();
             let previous = state.snapshot();

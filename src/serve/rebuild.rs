@@ -23,6 +23,7 @@ use crate::site::search_docs::search_docs;
 use crate::site::{Asset, BuildOptions, Site};
 use crate::source::{is_litter, ContentFile};
 use crate::theme::Theme;
+use crate::timings::Stages;
 
 /// Site key → bytes; keys are shared, so copies of a whole site are cheap. Fx hashing: the
 /// keys are our own paths, and a rebuild hashes every one of them several times.
@@ -340,33 +341,4 @@ fn load_entry(root: &Path, file: &ContentFile, config: &Config, options: &BuildO
         _ => 0,
     };
     Entry { loaded, hash }
-}
-
-/// Stage timings, printed when `PRONGSAI_TIMINGS` is set (for the benchmarks).
-struct Stages {
-    on: bool,
-    last: std::time::Instant,
-    laps: Vec<(&'static str, f64)>,
-}
-
-impl Stages {
-    fn start() -> Stages {
-        Stages {
-            on: std::env::var_os("PRONGSAI_TIMINGS").is_some(),
-            last: std::time::Instant::now(),
-            laps: Vec::new(),
-        }
-    }
-    fn lap(&mut self, name: &'static str) {
-        if self.on {
-            self.laps.push((name, self.last.elapsed().as_secs_f64() * 1000.0));
-            self.last = std::time::Instant::now();
-        }
-    }
-    fn report(&self) {
-        if self.on {
-            let parts: Vec<String> = self.laps.iter().map(|(n, ms)| format!("{n} {ms:.1} ms")).collect();
-            eprintln!("timings: {}", parts.join(", "));
-        }
-    }
 }

@@ -8,6 +8,7 @@ use crate::diag::Diagnostic;
 use crate::output::Sink;
 use crate::render::templates::Templates;
 use crate::theme::Theme;
+use crate::timings::Stages;
 
 /// The template a page is rendered with: its `template` key, else one named after its kind
 /// (`measure.html`), else `index.html` for the home page, `section.html` or `page.html`.
@@ -57,7 +58,13 @@ pub fn render_page(site: &Site, i: usize, templates: &Templates) -> Result<(Stri
 
 /// Renders the whole site into `sink`. Returns every problem found; the caller decides
 /// whether the output may be published.
-pub fn render_site(site: &Site, theme: &Theme, templates: &Templates, sink: &dyn Sink) -> Vec<Diagnostic> {
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    templates: &Templates,
+    sink: &dyn Sink,
+    clock: &mut Stages,
+) -> Vec<Diagnostic> {
     let mut diagnostics: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
         .filter_map(|i| match render_page(site, i, templates) {
@@ -65,10 +72,18 @@ pub fn render_site(site: &Site, theme: &Theme, templates: &Templates, sink: &dyn
             Err(d) => Some(d),
         })
         .collect();
+    clock.lap("pages");
     diagnostics.extend(render_generated(site, templates, sink));
-    let search_files = crate::search::build_index(&super::search_docs::search_docs(site));
+    clock.lap("generated");
+    let docs = super::search_docs::search_docs(site);
+    clock.lap("search docs");
+    let search_files = crate::search::build_index(&docs);
+    drop(docs);
+    clock.lap("search index");
     diagnostics.extend(put_all(sink, search_files));
+    clock.lap("search write");
     diagnostics.extend(copy_static(site, theme, sink));
+    clock.lap("static");
     diagnostics
 }
 

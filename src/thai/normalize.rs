@@ -31,16 +31,106 @@ struct Unit {
     end: usize,
 }
 
+/// What the passes carry per output character: `Unit` when the caller needs the map back
+/// to the text, a bare `char` (a sixth of the memory traffic) when it needs only the key.
+trait Carried: Copy {
+    fn new(c: char, start: usize, end: usize) -> Self;
+    fn c(&self) -> char;
+    /// The same origin with another character.
+    fn with(self, c: char) -> Self;
+    /// Makes `self` also cover what `other` came from.
+    fn widen(&mut self, other: &Self);
+}
+
+impl Carried for Unit {
+    fn new(c: char, start: usize, end: usize) -> Unit {
+        Unit { c, start, end }
+    }
+    fn c(&self) -> char {
+        self.c
+    }
+    fn with(self, c: char) -> Unit {
+        Unit { c, ..self }
+    }
+    fn widen(&mut self, other: &Unit) {
+        self.start = self.start.min(other.start);
+        self.end = self.end.max(other.end);
+    }
+}
+
+impl Carried for char {
+    fn new(c: char, _: usize, _: usize) -> char {
+        c
+    }
+    fn c(&self) -> char {
+        *self
+    }
+    fn with(self, c: char) -> char {
+        c
+    }
+    fn widen(&mut self, _: &char) {}
+}
+
 /// The match key of `text`.
 pub fn normalize(text: &str) -> String {
-    units(text).into_iter().map(|u| u.c).collect()
+    key_in_one_pass(text).unwrap_or_else(|| units::<char>(text).into_iter().collect())
+}
+
+/// The key of text that needs none of the rare rules, in one pass: ASCII, whitespace, the
+/// quotes, dashes and fullwidth forms that fold to ASCII, and Thai whose marks already
+/// follow a Thai character in key order with no ํ and no เ+เ. That is nearly all real
+/// text; `None` for anything else, which the general passes handle.
+fn key_in_one_pass(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    let mut last: Option<char> = None;
+    // the mark rank of the previous character when it was Thai (0 for a base)
+    let mut thai_rank: Option<u8> = None;
+    let mut after_sara_e = false;
+    for c in text.chars() {
+        if is_space(c) {
+            space = true;
+            thai_rank = None;
+            after_sara_e = false;
+            continue;
+        }
+        let key = if c.is_ascii() {
+            thai_rank = None;
+            c.to_ascii_lowercase()
+        } else if is_thai(c) {
+            let rank = mark_rank(c);
+            if rank > 0 && thai_rank.is_none_or(|before| before >= rank) {
+                return None;
+            }
+            if c == NIKHAHIT || (c == SARA_E && after_sara_e) {
+                return None;
+            }
+            thai_rank = Some(rank);
+            fold_char(c)
+        } else {
+            match fold_char(c) {
+                folded if folded != c && folded.is_ascii() => {
+                    thai_rank = None;
+                    folded.to_ascii_lowercase()
+                }
+                _ => return None,
+            }
+        };
+        after_sara_e = c == SARA_E;
+        if std::mem::take(&mut space) && last.is_some_and(|l| !sticky(l)) && !sticky(key) {
+            out.push(' ');
+        }
+        out.push(key);
+        last = Some(key);
+    }
+    Some(out)
 }
 
 /// The match key of `text` plus, for each character of the key, the byte range of `text`
 /// it came from (a cluster, for characters produced by reordering or composition).
 /// A key match `key[i..j]` (in chars) covers `text[map[i].start..map[j - 1].end]`.
 pub fn normalize_with_map(text: &str) -> (String, Vec<Range<usize>>) {
-    let units = units(text);
+    let units = units::<Unit>(text);
     let key = units.iter().map(|u| u.c).collect();
     let map = units.iter().map(|u| u.start..u.end).collect();
     (key, map)
@@ -85,18 +175,18 @@ const SARA_AM: char = '\u{0E33}';
 const SARA_E: char = '\u{0E40}';
 const SARA_AE: char = '\u{0E41}';
 
-fn units(text: &str) -> Vec<Unit> {
-    let mut v = nfc_clusters(text);
-    v.retain(|u| !is_invisible(u.c));
+fn units<U: Carried>(text: &str) -> Vec<U> {
+    let mut v = nfc_clusters::<U>(text);
+    v.retain(|u| !is_invisible(u.c()));
     reorder_marks(&mut v);
-    let v = dedupe_marks(v);
+    dedupe_marks(&mut v);
     let v = compose_vowels(v);
     let v = fold_chars(v);
     spaces(v)
 }
 
 /// NFC per cluster: a cluster is one character followed by its combining marks.
-fn nfc_clusters(text: &str) -> Vec<Unit> {
+fn nfc_clusters<U: Carried>(text: &str) -> Vec<U> {
     let mut out = Vec::with_capacity(text.len() / 2);
     let mut iter = text.char_indices().peekable();
     while let Some((start, first)) = iter.next() {
@@ -110,13 +200,13 @@ fn nfc_clusters(text: &str) -> Vec<Unit> {
         }
         let cluster = &text[start..end];
         if end == start + first.len_utf8() && (first.is_ascii() || is_thai(first)) {
-            out.push(Unit { c: first, start, end });
+            out.push(U::new(first, start, end));
         } else if is_thai(first) && thai_in_canonical_order(cluster) {
             // the Thai block has no canonical compositions or decompositions: NFC of Thai
             // text only reorders marks, and this cluster is already in that order
-            out.extend(cluster.chars().map(|c| Unit { c, start, end }));
+            out.extend(cluster.chars().map(|c| U::new(c, start, end)));
         } else {
-            out.extend(cluster.nfc().map(|c| Unit { c, start, end }));
+            out.extend(cluster.nfc().map(|c| U::new(c, start, end)));
         }
     }
     out
@@ -161,85 +251,108 @@ fn thai_in_canonical_order(s: &str) -> bool {
 }
 
 /// Stable-sorts every run of Thai marks by [`mark_rank`].
-fn reorder_marks(v: &mut [Unit]) {
+fn reorder_marks<U: Carried>(v: &mut [U]) {
     let mut i = 0;
     while i < v.len() {
-        if mark_rank(v[i].c) == 0 {
+        if mark_rank(v[i].c()) == 0 {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < v.len() && mark_rank(v[j].c) > 0 {
+        while j < v.len() && mark_rank(v[j].c()) > 0 {
             j += 1;
         }
-        v[i..j].sort_by_key(|u| mark_rank(u.c));
+        if j - i > 1 {
+            v[i..j].sort_by_key(|u| mark_rank(u.c()));
+        }
         i = j;
     }
 }
 
-/// Drops a Thai mark equal to the one before it.
-fn dedupe_marks(v: Vec<Unit>) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::with_capacity(v.len());
-    for u in v {
-        if let Some(last) = out.last_mut() {
-            if mark_rank(u.c) > 0 && last.c == u.c {
-                widen(last, &u);
-                continue;
-            }
+/// Drops a Thai mark equal to the one before it, in place.
+fn dedupe_marks<U: Carried>(v: &mut Vec<U>) {
+    let mut kept = 0;
+    for i in 0..v.len() {
+        let u = v[i];
+        if kept > 0 && mark_rank(u.c()) > 0 && v[kept - 1].c() == u.c() {
+            v[kept - 1].widen(&u);
+            continue;
         }
-        out.push(u);
+        v[kept] = u;
+        kept += 1;
     }
-    out
+    v.truncate(kept);
 }
 
-/// ํ+า → ำ, ํ+tone+า → tone+ำ, เ+เ → แ.
-fn compose_vowels(v: Vec<Unit>) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::with_capacity(v.len());
+/// ํ+า → ำ, ํ+tone+า → tone+ำ, เ+เ → แ; in place (the key only gets shorter).
+fn compose_vowels<U: Carried>(mut v: Vec<U>) -> Vec<U> {
+    let mut kept = 0;
     let mut i = 0;
     while i < v.len() {
         let u = v[i];
-        let next = v.get(i + 1).map(|n| n.c);
-        let after = v.get(i + 2).map(|n| n.c);
-        if u.c == NIKHAHIT && next == Some(SARA_AA) {
-            let mut am = Unit { c: SARA_AM, ..u };
-            widen(&mut am, &v[i + 1]);
-            out.push(am);
+        let next = v.get(i + 1).map(U::c);
+        let after = v.get(i + 2).map(U::c);
+        if u.c() == NIKHAHIT && next == Some(SARA_AA) {
+            let mut am = u.with(SARA_AM);
+            am.widen(&v[i + 1]);
+            v[kept] = am;
+            kept += 1;
             i += 2;
-        } else if u.c == NIKHAHIT && next.is_some_and(is_tone) && after == Some(SARA_AA) {
+        } else if u.c() == NIKHAHIT && next.is_some_and(is_tone) && after == Some(SARA_AA) {
             let tone = v[i + 1];
-            let mut am = Unit { c: SARA_AM, ..u };
-            widen(&mut am, &v[i + 2]);
-            out.push(tone);
-            out.push(am);
+            let mut am = u.with(SARA_AM);
+            am.widen(&v[i + 2]);
+            v[kept] = tone;
+            v[kept + 1] = am;
+            kept += 2;
             i += 3;
-        } else if u.c == SARA_E && next == Some(SARA_E) {
-            let mut ae = Unit { c: SARA_AE, ..u };
-            widen(&mut ae, &v[i + 1]);
-            out.push(ae);
+        } else if u.c() == SARA_E && next == Some(SARA_E) {
+            let mut ae = u.with(SARA_AE);
+            ae.widen(&v[i + 1]);
+            v[kept] = ae;
+            kept += 1;
             i += 2;
         } else {
-            out.push(u);
+            v[kept] = u;
+            kept += 1;
             i += 1;
         }
     }
-    out
+    v.truncate(kept);
+    v
 }
 
-/// Digits, fullwidth forms, quotes, dashes and lower case.
-fn fold_chars(v: Vec<Unit>) -> Vec<Unit> {
-    let mut out = Vec::with_capacity(v.len());
-    for u in v {
-        let c = fold_char(u.c);
+/// Digits, fullwidth forms, quotes, dashes and lower case; in place unless a character
+/// lower-cases to several (İ), which is rare.
+fn fold_chars<U: Carried>(mut v: Vec<U>) -> Vec<U> {
+    for i in 0..v.len() {
+        let c = fold_char(v[i].c());
         if c.is_ascii() {
-            out.push(Unit {
-                c: c.to_ascii_lowercase(),
-                ..u
-            });
+            v[i] = v[i].with(c.to_ascii_lowercase());
         } else if is_thai(c) {
             // no Thai character has a case mapping
-            out.push(Unit { c, ..u });
+            v[i] = v[i].with(c);
+        } else if c.to_lowercase().len() == 1 {
+            v[i] = v[i].with(c.to_lowercase().next().unwrap_or(c));
         } else {
-            out.extend(c.to_lowercase().map(|c| Unit { c, ..u }));
+            return fold_chars_expanding(v, i);
+        }
+    }
+    v
+}
+
+/// The rest of `fold_chars` from `from` on, into a new vector; `v[..from]` is folded.
+fn fold_chars_expanding<U: Carried>(v: Vec<U>, from: usize) -> Vec<U> {
+    let mut out = Vec::with_capacity(v.len() + 8);
+    out.extend_from_slice(&v[..from]);
+    for &u in &v[from..] {
+        let c = fold_char(u.c());
+        if c.is_ascii() {
+            out.push(u.with(c.to_ascii_lowercase()));
+        } else if is_thai(c) {
+            out.push(u.with(c));
+        } else {
+            out.extend(c.to_lowercase().map(|c| u.with(c)));
         }
     }
     out
@@ -260,26 +373,32 @@ fn shift(c: char, from: u32, to: char) -> char {
     char::from_u32(c as u32 - from + to as u32).unwrap_or(c)
 }
 
-/// Collapses whitespace; drops it at the ends and next to Thai characters or dots.
-fn spaces(v: Vec<Unit>) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::with_capacity(v.len());
-    let mut pending: Option<Unit> = None;
-    for u in v {
-        if is_space(u.c) {
+/// Collapses whitespace; drops it at the ends and next to Thai characters or dots. In
+/// place: the key only gets shorter.
+fn spaces<U: Carried>(mut v: Vec<U>) -> Vec<U> {
+    let mut kept = 0;
+    let mut pending: Option<U> = None;
+    for i in 0..v.len() {
+        let u = v[i];
+        if is_space(u.c()) {
             match pending.as_mut() {
-                Some(p) => widen(p, &u),
-                None => pending = Some(Unit { c: ' ', ..u }),
+                Some(p) => p.widen(&u),
+                None => pending = Some(u.with(' ')),
             }
             continue;
         }
-        if let (Some(space), Some(last)) = (pending.take(), out.last()) {
-            if !sticky(last.c) && !sticky(u.c) {
-                out.push(space);
+        if let Some(space) = pending.take() {
+            if kept > 0 && !sticky(v[kept - 1].c()) && !sticky(u.c()) {
+                // a space replaces at least one unit, so it never overtakes `i`
+                v[kept] = space;
+                kept += 1;
             }
         }
-        out.push(u);
+        v[kept] = u;
+        kept += 1;
     }
-    out
+    v.truncate(kept);
+    v
 }
 
 /// A space next to one of these is dropped from the key.
@@ -290,11 +409,6 @@ fn sticky(c: char) -> bool {
 /// Any character of the Thai block, including ๆ, ฯ, digits and marks.
 pub fn is_thai(c: char) -> bool {
     ('\u{0E00}'..='\u{0E7F}').contains(&c)
-}
-
-fn widen(u: &mut Unit, other: &Unit) {
-    u.start = u.start.min(other.start);
-    u.end = u.end.max(other.end);
 }
 
 #[cfg(test)]
@@ -334,7 +448,7 @@ mod tests {
                     let nfc: String = s.nfc().collect();
                     assert_eq!(normalize(&s), normalize(&nfc), "{s:?}");
                     let slow: String = nfc_clusters_by_nfc(&s).into_iter().map(|u| u.c).collect();
-                    let fast: String = nfc_clusters(&s).into_iter().map(|u| u.c).collect();
+                    let fast: String = nfc_clusters::<Unit>(&s).into_iter().map(|u| u.c).collect();
                     assert_eq!(fast, slow, "{s:?}");
                 }
             }
@@ -357,6 +471,25 @@ mod tests {
             out.extend(text[start..end].nfc().map(|c| Unit { c, start, end }));
         }
         out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// The key alone (one pass, or the passes over `char`) is the key of the mapped
+        /// passes, on text made of everything the passes treat specially.
+        #[test]
+        fn key_alone_equals_mapped_key(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "ก", "\u{0E4D}", "\u{0E32}", "\u{0E48}", "\u{0E34}", "\u{0E38}", "\u{0E4C}", "เ", "๒",
+            " ", "\u{A0}", "\n", ".", "A", "İ", "\u{301}", "e", "\u{200B}", "\u{FF21}", "\u{201C}",
+            "ๆ", "\u{3000}", "ΣΑ", "\u{0E34}", "\u{0E35}", "\u{0E39}", "ฯ", "\t", "Z", "\u{2013}",
+            "\u{FF10}", "\u{0E33}", "\u{0E3A}", "\u{0E4E}",
+        ]), 0..24)) {
+            let text = parts.concat();
+            let (mapped, map) = normalize_with_map(&text);
+            proptest::prop_assert_eq!(&normalize(&text), &mapped);
+            proptest::prop_assert_eq!(&units::<char>(&text).into_iter().collect::<String>(), &mapped);
+            proptest::prop_assert_eq!(mapped.chars().count(), map.len());
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The command line: help everywhere, exit codes, `init`.
 
-use crate::harness::{bin, SiteTest};
+use crate::harness::{bin, copy_tree, fixtures_dir, SiteTest};
 
 #[test]
 fn every_command_has_help() {
@@ -68,4 +68,29 @@ fn check_prints_json_diagnostics() {
     assert_eq!(first["code"], "unknown-kind");
     assert_eq!(first["position"]["line"], 3);
     assert!(first["help"].as_str().unwrap_or_default().contains("`measure`"));
+}
+
+#[test]
+fn build_prints_ten_warnings_of_a_code_and_counts_the_rest() {
+    let mut t = SiteTest::empty();
+    copy_tree(&fixtures_dir().join("bad/_base"), t.root(), true);
+    let links: String = (1..=12)
+        .map(|i| format!("- ดู[รายงาน {i}](/2564/report-h1/)\n"))
+        .collect();
+    t.write(
+        "content/2564/plan.md",
+        format!("+++\nkind = \"plan\"\ntitle = \"แผน\"\ndate = 2563-12-01\n+++\n{links}"),
+    );
+    let warning = "warning[root-relative-link]";
+    let summary = "2 more [root-relative-link] warnings; `prongsai check` lists them all";
+    for (args, shown, summarized) in [
+        (&["build"][..], 10, true),
+        (&["build"], 10, true), // nothing changed: the skipped build replays the same lines
+        (&["check"], 12, false),
+    ] {
+        t.run(args).success();
+        let stderr = t.stderr();
+        assert_eq!(stderr.matches(warning).count(), shown, "{args:?}\n{stderr}");
+        assert_eq!(stderr.contains(summary), summarized, "{args:?}\n{stderr}");
+    }
 }

@@ -31,7 +31,13 @@ fn full_build(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
     let theme = Theme::locate(root, &site.config.theme).ok()?;
     let templates = theme.templates(root, false).ok()?;
     let sink = MemorySink::default();
-    let diagnostics = render_site(&site, &theme, &templates, &sink);
+    let diagnostics = render_site(
+        &site,
+        &theme,
+        &templates,
+        &sink,
+        &mut prongsai::timings::Stages::start(),
+    );
     if prongsai::diag::has_errors(&diagnostics) {
         return None;
     }
