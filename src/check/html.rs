@@ -195,15 +195,16 @@ pub fn decode_entities(text: &str) -> String {
 /// templates and Markdown renderer always quote attribute values.
 pub fn ids(html: &str) -> HashSet<String> {
     let mut out = HashSet::new();
-    for quote in ['"', '\''] {
-        let needle = format!(" id={quote}");
-        let mut rest = html;
-        while let Some(i) = rest.find(&needle) {
-            rest = &rest[i + needle.len()..];
-            let Some(end) = rest.find(quote) else { break };
-            out.insert(decode_entities(&rest[..end]));
-            rest = &rest[end..];
-        }
+    let mut rest = html;
+    while let Some(i) = rest.find(" id=") {
+        rest = &rest[i + " id=".len()..];
+        let Some(quote) = rest.chars().next().filter(|q| matches!(q, '"' | '\'')) else {
+            continue;
+        };
+        rest = &rest[1..];
+        let Some(end) = rest.find(quote) else { break };
+        out.insert(decode_entities(&rest[..end]));
+        rest = &rest[end + 1..];
     }
     out
 }

@@ -23,13 +23,15 @@ pub struct Outputs {
 
 impl Outputs {
     pub fn add(&mut self, path: &str, bytes: Option<&[u8]>) {
-        let path: String = path.nfc().collect();
-        if let Some(bytes) = bytes.filter(|_| path.ends_with(".html")) {
-            let ids = html::ids(&String::from_utf8_lossy(bytes));
-            self.ids.insert(path.clone(), ids);
+        self.insert(Output::of(path, bytes));
+    }
+
+    fn insert(&mut self, output: Output) {
+        if let Some(ids) = output.ids {
+            self.ids.insert(output.path.clone(), ids);
         }
-        self.folded.insert(path.to_lowercase(), path.clone());
-        self.files.insert(path);
+        self.folded.insert(output.path.to_lowercase(), output.path.clone());
+        self.files.insert(output.path);
     }
 
     pub fn contains(&self, path: &str) -> bool {
@@ -38,6 +40,25 @@ impl Outputs {
 }
 
 /// A sink that records what passes through it.
+/// What is recorded of one written file, worked out before the shared record is locked.
+struct Output {
+    path: String,
+    ids: Option<HashSet<String>>,
+}
+
+impl Output {
+    fn of(path: &str, bytes: Option<&[u8]>) -> Output {
+        let path: String = path.nfc().collect();
+        let ids = bytes
+            .filter(|_| path.ends_with(".html"))
+            .map(|bytes| match std::str::from_utf8(bytes) {
+                Ok(html) => html::ids(html),
+                Err(_) => html::ids(&String::from_utf8_lossy(bytes)),
+            });
+        Output { path, ids }
+    }
+}
+
 pub struct RecordingSink<'a> {
     inner: &'a dyn Sink,
     outputs: Mutex<Outputs>,
@@ -56,8 +77,9 @@ impl<'a> RecordingSink<'a> {
     }
 
     fn record(&self, path: &str, bytes: Option<&[u8]>) {
+        let output = Output::of(path, bytes);
         if let Ok(mut outputs) = self.outputs.lock() {
-            outputs.add(path, bytes);
+            outputs.insert(output);
         }
     }
 }

@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 use std::fs::Metadata;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -155,9 +154,7 @@ pub fn relative(out: &Path, path: &Path) -> Option<String> {
 
 /// The hash of a file's bytes.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// (size, modification time in nanoseconds) of a file.

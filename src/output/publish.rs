@@ -9,7 +9,7 @@
 //! torn one), removes the files the build no longer makes, and writes the new manifest.
 //! A first build into a missing folder renames the staging folder as a whole.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -43,6 +43,8 @@ pub struct Publish {
     /// `out` does not exist yet: everything is staged and the folder renamed at the end.
     fresh: bool,
     records: Mutex<BTreeMap<String, Record>>,
+    /// Folders of the staging folder made so far.
+    dirs: Mutex<HashSet<PathBuf>>,
 }
 
 impl Publish {
@@ -78,6 +80,7 @@ impl Publish {
             staging,
             fresh,
             records: Mutex::new(BTreeMap::new()),
+            dirs: Mutex::new(HashSet::new()),
         })
     }
 
@@ -107,12 +110,25 @@ impl Publish {
     fn stage(&self, path: &str, bytes: &[u8], hash: u64) -> io::Result<Entry> {
         let target = self.staging.join(safe_relative(path)?);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
+            self.make_dir(parent)?;
         }
         let mut file = std::fs::File::create(&target)?;
         file.write_all(bytes)?;
         let (len, time) = stamp(&file.metadata()?);
         Ok(Entry(hash, len, time))
+    }
+
+    /// `create_dir_all`, once per folder: thousands of search files share three folders.
+    fn make_dir(&self, dir: &Path) -> io::Result<()> {
+        let made = |dirs: &Mutex<HashSet<PathBuf>>| dirs.lock().is_ok_and(|d| d.contains(dir));
+        if made(&self.dirs) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(dir)?;
+        if let Ok(mut dirs) = self.dirs.lock() {
+            dirs.insert(dir.to_path_buf());
+        }
+        Ok(())
     }
 
     fn record(&self, path: &str, record: Record) -> io::Result<()> {

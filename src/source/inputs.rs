@@ -42,9 +42,11 @@ pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &impl Hash) -
         .par_iter()
         .map(|(name, path)| {
             let bytes = std::fs::read(path).ok()?;
-            let mut h = DefaultHasher::new();
-            (name, bytes).hash(&mut h);
-            Some(h.finish())
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(name.as_bytes());
+            h.update(&[0]);
+            h.update(&bytes);
+            Some(h.digest())
         })
         .collect();
     let mut h = DefaultHasher::new();
