@@ -51,14 +51,34 @@ pub struct SearchDoc {
 /// Builds every search file: (output-relative path, bytes), sorted by path. The same docs
 /// in any order, on any number of threads, give the same bytes.
 pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
-    let mut pages: Vec<(String, String, String)> = docs
-        .par_iter()
-        .map(|d| (d.url.clone(), display_text(&d.title), display_text(&d.text)))
-        .collect();
-    pages.par_sort_unstable();
-    let frags: Vec<Fragment> = pages
+    let files = std::sync::Mutex::new(Vec::new());
+    write_index(docs.to_vec(), &|path, bytes| {
+        if let Ok(mut files) = files.lock() {
+            files.push((path, bytes));
+        }
+    });
+    let mut files = files.into_inner().unwrap_or_default();
+    files.par_sort_unstable();
+    files
+}
+
+/// Builds every search file and hands each to `put` (output-relative path, bytes) as soon as
+/// it is made, from any thread and in no particular order: a build writes the index without
+/// ever holding all of it. Takes the docs by value to turn their text into display text in
+/// place.
+pub fn write_index(mut docs: Vec<SearchDoc>, put: &(dyn Fn(String, Vec<u8>) + Sync)) {
+    docs.par_iter_mut().for_each(|d| {
+        d.title = display_text(&d.title);
+        d.text = display_text(&d.text);
+    });
+    docs.par_sort_unstable_by(|a, b| (&a.url, &a.title, &a.text).cmp(&(&b.url, &b.title, &b.text)));
+    let frags: Vec<Fragment> = docs
         .iter()
-        .map(|(url, title, text)| Fragment { url, title, text })
+        .map(|d| Fragment {
+            url: &d.url,
+            title: &d.title,
+            text: &d.text,
+        })
         .collect();
 
     let starts = chunk_starts(&frags);
@@ -68,23 +88,20 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
         .map(|&s| s as usize)
         .chain([frags.len()])
         .collect();
-    let chunks: Vec<(String, Vec<u8>)> = starts
-        .par_iter()
-        .zip(ends)
-        .enumerate()
-        .map(|(n, (&s, e))| {
-            let name = format!("t/{n}");
-            let bytes = script(&name, &chunk_json(&frags[s as usize..e]));
-            (format!("{DIR}/{name}.js"), bytes)
-        })
-        .collect();
+    starts.par_iter().zip(ends).enumerate().for_each(|(n, (&s, e))| {
+        let name = format!("t/{n}");
+        put(
+            format!("{DIR}/{name}.js"),
+            script(&name, &chunk_json(&frags[s as usize..e])),
+        );
+    });
 
     let texts: Vec<(&str, &str)> = frags.iter().map(|f| (f.title, f.text)).collect();
     let inverted = invert::invert(&texts);
-    let n_pages = pages.len();
+    let n_pages = docs.len();
     drop(texts);
     drop(frags);
-    drop(pages);
+    drop(docs);
     let postings = posting_files(&inverted);
     drop(inverted);
     let manifest = json!({
@@ -96,20 +113,12 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
         "b": postings.big.join(" "),
         "d": encode_numbers(postings.big_pages),
     });
-
-    let mut out = vec![
-        (format!("{DIR}/client.js"), CLIENT_JS.as_bytes().to_vec()),
-        (format!("{DIR}/index.js"), script_value("index", &manifest)),
-    ];
-    out.par_extend(
-        postings
-            .files
-            .par_iter()
-            .map(|(name, value)| (format!("{DIR}/{name}.js"), script_value(name, value))),
-    );
-    out.extend(chunks);
-    out.par_sort_unstable();
-    out
+    put(format!("{DIR}/client.js"), CLIENT_JS.as_bytes().to_vec());
+    put(format!("{DIR}/index.js"), script_value("index", &manifest));
+    postings
+        .files
+        .into_par_iter()
+        .for_each(|(name, value)| put(format!("{DIR}/{name}.js"), script_value(&name, &value)));
 }
 
 /// Pages per chunk, from the first page id of each chunk.

@@ -77,11 +77,17 @@ pub fn render_site(
     clock.lap("generated");
     let docs = super::search_docs::search_docs(site);
     clock.lap("search docs");
-    let search_files = crate::search::build_index(&docs);
-    drop(docs);
+    // each search file is written as soon as it is made: the index is never held whole
+    let errors = std::sync::Mutex::new(Vec::new());
+    crate::search::write_index(docs, &|path, bytes| {
+        if let Err(e) = sink.put(&path, &bytes) {
+            if let Ok(mut errors) = errors.lock() {
+                errors.push(io_error(&path, e));
+            }
+        }
+    });
+    diagnostics.extend(errors.into_inner().unwrap_or_default());
     clock.lap("search index");
-    diagnostics.extend(put_all(sink, search_files));
-    clock.lap("search write");
     diagnostics.extend(copy_static(site, theme, sink));
     clock.lap("static");
     diagnostics

@@ -2,6 +2,8 @@
 //! the ITA fields that pages show from front matter (steps, owners, results, links), so a
 //! reader finds a measure by what its table says.
 
+use rayon::prelude::*;
+
 use super::Site;
 use crate::model::KindData;
 use crate::search::SearchDoc;
@@ -13,7 +15,7 @@ pub const SEARCH_KIND: &str = "search";
 
 pub fn search_docs(site: &Site) -> Vec<SearchDoc> {
     site.pages
-        .iter()
+        .par_iter()
         .filter(|p| !SKIPPED.contains(&p.kind.as_str()))
         .map(|p| {
             let mut text = String::new();
