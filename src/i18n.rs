@@ -2,6 +2,7 @@
 //! default) and English (`language = "en"`).
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// (key, Thai, English)
 const STRINGS: &[(&str, &str, &str)] = &[
@@ -51,13 +52,19 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("assessed_year", "ปีที่ประเมิน", "Assessed year"),
 ];
 
-/// The strings for `language` (`th` or `en`).
-pub fn strings(language: &str) -> BTreeMap<&'static str, &'static str> {
+/// The strings for `language` (`th` or `en`), made once per process: every page's
+/// template context holds them.
+pub fn strings(language: &str) -> &'static BTreeMap<&'static str, &'static str> {
+    static THAI: OnceLock<BTreeMap<&str, &str>> = OnceLock::new();
+    static ENGLISH: OnceLock<BTreeMap<&str, &str>> = OnceLock::new();
     let english = language == "en";
-    STRINGS
-        .iter()
-        .map(|(k, th, en)| (*k, if english { *en } else { *th }))
-        .collect()
+    let table = if english { &ENGLISH } else { &THAI };
+    table.get_or_init(|| {
+        STRINGS
+            .iter()
+            .map(|(k, th, en)| (*k, if english { *en } else { *th }))
+            .collect()
+    })
 }
 
 pub fn get(language: &str, key: &str) -> &'static str {

@@ -90,9 +90,11 @@ pub fn write_index(mut docs: Vec<SearchDoc>, put: &(dyn Fn(String, Vec<u8>) + Sy
         .collect();
     starts.par_iter().zip(ends).enumerate().for_each(|(n, (&s, e))| {
         let name = format!("t/{n}");
+        let pages = &frags[s as usize..e];
+        let size = pages.iter().map(|p| p.text.len() + 64).sum();
         put(
             format!("{DIR}/{name}.js"),
-            script(&name, &chunk_json(&frags[s as usize..e])),
+            script_with(&name, size, |out| chunk_json(out, pages)),
         );
     });
 
@@ -127,19 +129,22 @@ fn chunk_sizes(starts: &[u32], pages: usize) -> Vec<u64> {
     starts.iter().zip(ends).map(|(s, e)| u64::from(e - s)).collect()
 }
 
-/// `prongsai._load("name",data);` — the only shape of an index file; `json` is the data,
-/// already serialised.
-fn script(name: &str, json: &[u8]) -> Vec<u8> {
+/// `prongsai._load("name",data);`, the only shape of an index file, around what `data`
+/// writes: one buffer of about `size` bytes (a chunk is written straight into it).
+fn script_with(name: &str, size: usize, data: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
     let name = Value::String(name.to_string());
     let mut out = format!("prongsai._load({name},").into_bytes();
-    out.reserve(json.len() + 3);
-    out.extend_from_slice(json);
+    out.reserve(size + 3);
+    data(&mut out);
     out.extend_from_slice(b");\n");
     out
 }
 
 fn script_value(name: &str, data: &Value) -> Vec<u8> {
-    script(name, data.to_string().as_bytes())
+    // writing into a Vec cannot fail
+    script_with(name, 256, |out| {
+        let _ = serde_json::to_writer(out, data);
+    })
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ pub struct PageView<'a> {
 #[derive(Serialize)]
 pub struct Context<'a> {
     pub lang: &'a str,
-    pub t: BTreeMap<&'static str, &'static str>,
+    pub t: &'static BTreeMap<&'static str, &'static str>,
     pub config: SiteView<'a>,
     pub root: String,
     pub current_path: &'a str,

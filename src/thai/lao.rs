@@ -17,6 +17,15 @@ fn is_thai_letter(c: char) -> bool {
 
 /// Byte ranges `(start, end)` of each run of consecutive Lao characters.
 pub fn find_lao_runs(text: &str) -> Vec<(usize, usize)> {
+    // Lao (U+0E80–U+0EFF) is E0 BA xx or E0 BB xx in UTF-8: text without those bytes (nearly
+    // all) is passed over without decoding a character
+    if !text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE0 && matches!(w[1], 0xBA | 0xBB))
+    {
+        return Vec::new();
+    }
     let mut runs = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
