@@ -18,7 +18,7 @@ use crate::render::templates::Templates;
 use crate::search::SearchDoc;
 use crate::site::fingerprint::{fingerprints, text_hash};
 use crate::site::load::{collect_pages, load_page, scan_content, Loaded, CONTENT_DIR};
-use crate::site::render::{copy_static, render_generated, render_page, template_for};
+use crate::site::render::{copy_static, render_generated, render_page, shared_context, template_for};
 use crate::site::search_docs::search_docs;
 use crate::site::{Asset, BuildOptions, Site};
 use crate::source::{is_litter, ContentFile};
@@ -192,6 +192,7 @@ impl Rebuilder {
 
         // pages: reuse the bytes of every page whose fingerprint did not move
         let old = &self.output;
+        let shared = shared_context(&site).map_err(|d| vec![d])?;
         let results: Vec<Result<RenderedPage, Diagnostic>> = (0..site.pages.len())
             .into_par_iter()
             .map(|i| {
@@ -202,7 +203,7 @@ impl Rebuilder {
                     .is_some_and(|f| new_prints.get(&out) == Some(f));
                 match (same, old.pages.get_key_value(out.as_str())) {
                     (true, Some((key, bytes))) => Ok((key.clone(), bytes.clone(), false)),
-                    _ => render_page(&site, i, templates)
+                    _ => render_page(&site, i, templates, &shared)
                         .map(|(out, html)| (Arc::from(out), html.into_bytes().into(), true)),
                 }
             })

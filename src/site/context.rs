@@ -47,11 +47,30 @@ pub struct PageView<'a> {
     pub file: String,
 }
 
+/// What templates see: the part every page shares and the page's own part.
 #[derive(Serialize)]
 pub struct Context<'a> {
+    #[serde(flatten)]
+    pub shared: SharedContext<'a>,
+    #[serde(flatten)]
+    pub own: PageContext<'a>,
+}
+
+/// The part of the context that is the same for every page: made and converted for the
+/// template engine once per build, not once per page.
+#[derive(Serialize)]
+pub struct SharedContext<'a> {
     pub lang: &'a str,
     pub t: &'static BTreeMap<&'static str, &'static str>,
     pub config: SiteView<'a>,
+    pub nav: Vec<PageSummary<'a>>,
+    /// The fiscal-year sections, newest first, for the theme's year switcher.
+    pub years: Vec<YearLink<'a>>,
+}
+
+/// The part of the context that is the page's own.
+#[derive(Serialize)]
+pub struct PageContext<'a> {
     pub root: String,
     pub current_path: &'a str,
     pub canonical: String,
@@ -60,13 +79,10 @@ pub struct Context<'a> {
     pub pages: Vec<PageSummary<'a>>,
     pub subsections: Vec<PageSummary<'a>>,
     pub breadcrumbs: Vec<PageSummary<'a>>,
-    pub nav: Vec<PageSummary<'a>>,
     pub prev: Option<PageSummary<'a>>,
     pub next: Option<PageSummary<'a>>,
     /// The ITA data of the page (see `site::views`), `null` for plain pages.
     pub ita: serde_json::Value,
-    /// The fiscal-year sections, newest first, for the theme's year switcher.
-    pub years: Vec<YearLink<'a>>,
 }
 
 #[derive(Serialize)]
@@ -140,13 +156,29 @@ impl Site {
         chain
     }
 
+    /// The whole context of page `index`.
     pub fn context(&self, index: usize) -> Context<'_> {
-        let p = &self.pages[index];
-        let lang = self.config.language.as_str();
         Context {
+            shared: self.shared_context(),
+            own: self.page_context(index),
+        }
+    }
+
+    pub fn shared_context(&self) -> SharedContext<'_> {
+        let lang = self.config.language.as_str();
+        SharedContext {
             lang,
             t: crate::i18n::strings(lang),
             config: self.site_view(),
+            nav: self.nav(),
+            years: self.year_links(),
+        }
+    }
+
+    pub fn page_context(&self, index: usize) -> PageContext<'_> {
+        let p = &self.pages[index];
+        let lang = self.config.language.as_str();
+        PageContext {
             root: urls::root_prefix(&p.path),
             current_path: &p.path,
             canonical: urls::absolute(&self.base_url(), &p.path),
@@ -164,11 +196,9 @@ impl Site {
             pages: p.pages.iter().map(|&i| self.summary(i)).collect(),
             subsections: p.subsections.iter().map(|&i| self.summary(i)).collect(),
             breadcrumbs: self.breadcrumbs(index),
-            nav: self.nav(),
             prev: p.prev.map(|i| self.summary(i)),
             next: p.next.map(|i| self.summary(i)),
             ita: self.ita_view(index),
-            years: self.year_links(),
         }
     }
 

@@ -149,9 +149,9 @@ fn not_found(site: &Site, templates: &Templates) -> Result<String, Diagnostic> {
     };
     let mut context = site.context(home);
     let base = site.base_url();
-    context.root = base_path(&base);
-    context.current_path = "404.html";
-    context.canonical = urls::absolute(&base, "404.html");
+    context.own.root = base_path(&base);
+    context.own.current_path = "404.html";
+    context.own.canonical = urls::absolute(&base, "404.html");
     let ctx = tera::Context::from_serialize(context).map_err(|e| Diagnostic::error("template", e.to_string()))?;
     templates.render("404.html", &ctx)
 }

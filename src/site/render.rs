@@ -30,8 +30,19 @@ pub fn template_for(site: &Site, index: usize, templates: &Templates) -> String 
     }
 }
 
-/// Renders one page through its template: (output path, HTML).
-pub fn render_page(site: &Site, i: usize, templates: &Templates) -> Result<(String, String), Diagnostic> {
+/// The template context every page shares, converted for the template engine once.
+pub fn shared_context(site: &Site) -> Result<tera::Context, Diagnostic> {
+    tera::Context::from_serialize(site.shared_context()).map_err(|e| Diagnostic::error("template", e.to_string()))
+}
+
+/// Renders one page through its template: (output path, HTML). `shared` is
+/// [`shared_context`] of the same site.
+pub fn render_page(
+    site: &Site,
+    i: usize,
+    templates: &Templates,
+    shared: &tera::Context,
+) -> Result<(String, String), Diagnostic> {
     let page = &site.pages[i];
     let name = template_for(site, i, templates);
     if !templates.has(&name) {
@@ -44,8 +55,11 @@ pub fn render_page(site: &Site, i: usize, templates: &Templates) -> Result<(Stri
         .at_offset(&page.text, page.front_offset + span)
         .with_help("put it in templates/ of the portal or of the theme (วางไฟล์ไว้ใน templates/)"));
     }
-    let context = tera::Context::from_serialize(site.context(i))
-        .map_err(|e| Diagnostic::error("template", e.to_string()).in_file(&page.file))?;
+    let mut context = shared.clone();
+    context.extend(
+        tera::Context::from_serialize(site.page_context(i))
+            .map_err(|e| Diagnostic::error("template", e.to_string()).in_file(&page.file))?,
+    );
     match templates.render(&name, &context) {
         Ok(html) => Ok((format!("{}index.html", page.path), html)),
         Err(d) => Err(d.with_help(format!(
@@ -65,9 +79,13 @@ pub fn render_site(
     sink: &dyn Sink,
     clock: &mut Stages,
 ) -> Vec<Diagnostic> {
+    let shared = match shared_context(site) {
+        Ok(shared) => shared,
+        Err(d) => return vec![d],
+    };
     let mut diagnostics: Vec<Diagnostic> = (0..site.pages.len())
         .into_par_iter()
-        .filter_map(|i| match render_page(site, i, templates) {
+        .filter_map(|i| match render_page(site, i, templates, &shared) {
             Ok((out, html)) => sink.put(&out, html.as_bytes()).err().map(|e| io_error(&out, e)),
             Err(d) => Some(d),
         })
