@@ -65,3 +65,8 @@ fn main() -> ExitCode {
     };
     ExitCode::from(code)
 }
+
+/// mimalloc instead of the system allocator: a build allocates millions of small strings and
+/// template values on every core (see Cargo.toml).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -99,7 +99,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
     }
     let (pages, assets, loaded) = load_content(root, &config, &options);
     clock.lap("load");
-    let site = Site::assemble(root, config, options, pages, assets, loaded);
+    let mut site = Site::assemble(root, config, options, pages, assets, loaded);
     clock.lap("assemble");
     let mut diagnostics = site.diagnostics.clone();
     diagnostics.extend(crate::check::content_rules(&site));
@@ -117,7 +117,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         )]
     })?;
     let sink = RecordingSink::new(&publish);
-    diagnostics.extend(render_site(&site, &theme, &templates, &sink, &mut clock));
+    diagnostics.extend(render_site(&mut site, &theme, &templates, &sink, &mut clock));
     if !diag::has_errors(&diagnostics) {
         diagnostics.extend(crate::check::output_rules(&site, &sink.into_outputs()));
     }

@@ -17,7 +17,7 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
         source_date: source_date(),
         ..BuildOptions::default()
     };
-    let site = match Site::load(root, options) {
+    let mut site = match Site::load(root, options) {
         Ok(site) => site,
         Err(d) => return d,
     };
@@ -31,7 +31,13 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
             Ok(templates) if loaded_clean => {
                 let memory = MemorySink::default();
                 let sink = RecordingSink::new(&memory);
-                let render_errors = render_site(&site, &theme, &templates, &sink, &mut crate::timings::Stages::start());
+                let render_errors = render_site(
+                    &mut site,
+                    &theme,
+                    &templates,
+                    &sink,
+                    &mut crate::timings::Stages::start(),
+                );
                 if !diag::has_errors(&render_errors) {
                     diagnostics.extend(crate::check::output_rules(&site, &sink.into_outputs()));
                 }

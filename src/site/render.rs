@@ -73,7 +73,7 @@ pub fn render_page(
 /// Renders the whole site into `sink`. Returns every problem found; the caller decides
 /// whether the output may be published.
 pub fn render_site(
-    site: &Site,
+    site: &mut Site,
     theme: &Theme,
     templates: &Templates,
     sink: &dyn Sink,
@@ -94,6 +94,7 @@ pub fn render_site(
     diagnostics.extend(render_generated(site, templates, sink));
     clock.lap("generated");
     let docs = super::search_docs::search_docs(site);
+    site.release_bodies();
     clock.lap("search docs");
     // each search file is written as soon as it is made: the index is never held whole
     let errors = std::sync::Mutex::new(Vec::new());

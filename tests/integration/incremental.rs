@@ -24,7 +24,7 @@ fn options() -> BuildOptions {
 
 /// A full build from scratch, or `None` if the portal has errors.
 fn full_build(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
-    let site = Site::load(root, options()).ok()?;
+    let mut site = Site::load(root, options()).ok()?;
     if prongsai::diag::has_errors(&site.diagnostics) {
         return None;
     }
@@ -32,7 +32,7 @@ fn full_build(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
     let templates = theme.templates(root, false).ok()?;
     let sink = MemorySink::default();
     let diagnostics = render_site(
-        &site,
+        &mut site,
         &theme,
         &templates,
         &sink,
