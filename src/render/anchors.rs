@@ -17,12 +17,18 @@ pub fn slugify(text: &str) -> String {
         _ => Box::new(text.nfc()),
     };
     for c in chars {
-        if c.is_alphanumeric() || is_combining_mark(c) || is_thai_letter_or_mark(c) {
+        // Thai and ASCII first: `is_alphanumeric` and `to_lowercase` search Unicode tables
+        let thai = is_thai_letter_or_mark(c);
+        if thai || c.is_ascii_alphanumeric() || (!c.is_ascii() && (c.is_alphanumeric() || is_combining_mark(c))) {
             if pending_dash && !out.is_empty() {
                 out.push('-');
             }
             pending_dash = false;
-            out.extend(c.to_lowercase());
+            if thai {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else if c == '-' || c == '_' {
             if pending_dash && !out.is_empty() {
                 out.push('-');
@@ -76,6 +82,38 @@ impl AnchorSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `slugify` as first written, with the Unicode tables asked for every character.
+    fn slugify_reference(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_dash = false;
+        for c in text.nfc() {
+            if c.is_alphanumeric() || is_combining_mark(c) || is_thai_letter_or_mark(c) {
+                if pending_dash && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_dash = false;
+                out.extend(c.to_lowercase());
+            } else if c == '-' || c == '_' {
+                if pending_dash && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_dash = false;
+                out.push(c);
+            } else {
+                pending_dash = true;
+            }
+        }
+        out.trim_matches('-').to_string()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_unicode_tables() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let text = format!("a {c}b");
+            assert_eq!(slugify(&text), slugify_reference(&text), "{c:?}");
+        }
+    }
 
     #[test]
     fn thai_headings_keep_every_mark() {

@@ -11,7 +11,7 @@ use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::model::front::RawFront;
 use crate::render::render_markdown;
-use crate::source::{decode, split_front_matter, walk_content, ContentFile};
+use crate::source::{decode_owned, split_front_matter, walk_content, ContentFile};
 use crate::toml_diag::toml_error;
 
 pub const CONTENT_DIR: &str = "content";
@@ -107,7 +107,7 @@ pub fn load_page(
     let bytes = std::fs::read(&file.path).map_err(|e| {
         vec![Diagnostic::error("io", format!("อ่านไฟล์ไม่ได้ (cannot read the file): {e}")).in_file(&shown_path)]
     })?;
-    let text = decode(&bytes).map_err(|e| {
+    let text = decode_owned(bytes).map_err(|e| {
         let mut d = Diagnostic::error("encoding", e.to_string())
             .in_file(&shown_path)
             .with_help(e.help());

@@ -7,5 +7,5 @@ pub mod text;
 pub mod walk;
 
 pub use front_matter::{split_front_matter, FrontMatterSplit};
-pub use text::{decode, DecodeError};
+pub use text::{decode, decode_owned, DecodeError};
 pub use walk::{is_litter, walk_content, ContentFile};

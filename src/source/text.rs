@@ -36,6 +36,15 @@ impl DecodeError {
     }
 }
 
+/// [`decode`] of bytes the caller owns: text that is already UTF-8 with LF line ends and no
+/// BOM (nearly every file) becomes the `String` without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.contains(&b'\r') {
+        return decode(&bytes);
+    }
+    String::from_utf8(bytes).or_else(|e| decode(e.as_bytes()))
+}
+
 /// Decodes bytes to text with the BOM removed and CRLF/CR turned into LF.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -77,6 +86,23 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_decoding_agrees_with_borrowed() {
+        let inputs: [&[u8]; 8] = [
+            "ก\nข".as_bytes(),
+            b"a\r\nb\rc",
+            b"\xEF\xBB\xBFtitle",
+            b"\xFF\xFEt\x00",
+            b"\xA1\xA2 tis",
+            b"ok \xE0\xB8",
+            b"",
+            b"\xEF\xBB\xBF\r\n",
+        ];
+        for bytes in inputs {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
+    }
 
     #[test]
     fn bom_and_crlf_are_removed() {
