@@ -171,6 +171,9 @@ pub fn render_markdown(body: &str, trust_html: bool) -> Rendered {
         html_out = sanitize(&html_out);
     }
     out.html = wrap_tables(html_out);
+    // every page keeps these until the search index is built: no slack from growing them
+    out.html.shrink_to_fit();
+    out.plain.shrink_to_fit();
     out
 }
 

@@ -130,17 +130,6 @@ impl Site {
         crate::config::normalize_base_url(self.options.base_url.as_deref().unwrap_or(&self.config.base_url))
     }
 
-    /// Drops every page's rendered HTML and plain text once the pages and the search
-    /// documents are made (nearly half of a loaded site's memory), so the search index is
-    /// built in the memory they held.
-    pub fn release_bodies(&mut self) {
-        for page in &mut self.pages {
-            let rendered = std::sync::Arc::make_mut(&mut page.rendered);
-            rendered.html = String::new();
-            rendered.plain = String::new();
-        }
-    }
-
     pub fn home(&self) -> Option<usize> {
         self.pages.iter().position(|p| p.is_section && p.path.is_empty())
     }

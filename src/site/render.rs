@@ -93,8 +93,7 @@ pub fn render_site(
     clock.lap("pages");
     diagnostics.extend(render_generated(site, templates, sink));
     clock.lap("generated");
-    let docs = super::search_docs::search_docs(site);
-    site.release_bodies();
+    let docs = super::search_docs::take_search_docs(site);
     clock.lap("search docs");
     // each search file is written as soon as it is made: the index is never held whole
     let errors = std::sync::Mutex::new(Vec::new());
