@@ -39,13 +39,23 @@ impl Diagnostic {
 /// copied files, dates against the fiscal year, and what each page body says (Lao letters,
 /// removed HTML and links, tables, link texts).
 pub fn content_rules(site: &Site) -> Vec<Diagnostic> {
+    // the site-wide rules run while the per-page ones spread over the other cores
+    let (mut diagnostics, per_page) = rayon::join(|| site_wide_rules(site), || per_page_rules(site));
+    diagnostics.extend(per_page.into_iter().flatten());
+    diagnostics
+}
+
+fn site_wide_rules(site: &Site) -> Vec<Diagnostic> {
     let mut diagnostics = rules::attachment_missing::check(site);
     diagnostics.extend(rules::attachment_outside::check_assets(site));
     diagnostics.extend(rules::reserved_name::check(site));
     diagnostics.extend(rules::period_outside_fiscal_year::check(site));
     diagnostics.extend(rules::date_implausible::check(site));
-    let per_page: Vec<Vec<Diagnostic>> = site
-        .pages
+    diagnostics
+}
+
+fn per_page_rules(site: &Site) -> Vec<Vec<Diagnostic>> {
+    site.pages
         .par_iter()
         .filter(|p| !p.text.is_empty())
         .map(|page| {
@@ -58,9 +68,7 @@ pub fn content_rules(site: &Site) -> Vec<Diagnostic> {
             out.extend(rules::file_link_info::check(site, page, &facts));
             out
         })
-        .collect();
-    diagnostics.extend(per_page.into_iter().flatten());
-    diagnostics
+        .collect()
 }
 
 /// The rules over the rendered output: every internal link and anchor of every page body
