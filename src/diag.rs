@@ -162,7 +162,7 @@ pub fn human_lines(diagnostics: &[Diagnostic], color: bool, per_rule: Option<usi
         }
     }
     for (code, count) in warnings {
-        let hidden = count - per_rule.unwrap_or(count).min(count);
+        let hidden = per_rule.map_or(0, |limit| count.saturating_sub(limit));
         if hidden > 0 {
             lines.push(format!(
                 "... และคำเตือน [{code}] อีก {hidden} รายการ ดูทั้งหมดด้วย `prongsai check` \

@@ -120,8 +120,7 @@ impl Publish {
 
     /// `create_dir_all`, once per folder: thousands of search files share three folders.
     fn make_dir(&self, dir: &Path) -> io::Result<()> {
-        let made = |dirs: &Mutex<HashSet<PathBuf>>| dirs.lock().is_ok_and(|d| d.contains(dir));
-        if made(&self.dirs) {
+        if self.dirs.lock().is_ok_and(|dirs| dirs.contains(dir)) {
             return Ok(());
         }
         std::fs::create_dir_all(dir)?;

@@ -51,8 +51,13 @@ pub struct SearchDoc {
 /// Builds every search file: (output-relative path, bytes), sorted by path. The same docs
 /// in any order, on any number of threads, give the same bytes.
 pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
+    index_of(docs.to_vec())
+}
+
+/// [`build_index`] of documents the caller gives up: no copy of their text is made.
+pub fn index_of(docs: Vec<SearchDoc>) -> Vec<(String, Vec<u8>)> {
     let files = std::sync::Mutex::new(Vec::new());
-    write_index(docs.to_vec(), &|path, bytes| {
+    write_index(docs, &|path, bytes| {
         if let Ok(mut files) = files.lock() {
             files.push((path, bytes));
         }

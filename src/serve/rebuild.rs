@@ -69,7 +69,7 @@ pub struct SearchJob {
 
 impl SearchJob {
     pub fn run(self) -> Vec<(Arc<str>, Arc<[u8]>)> {
-        index_files(&search_docs(&self.site))
+        index_files(search_docs(&self.site))
     }
 }
 
@@ -250,7 +250,7 @@ impl Rebuilder {
             std::mem::take(&mut self.output.search)
         } else {
             self.pending = None;
-            index_files(&search_docs(&site))
+            index_files(search_docs(&site))
         };
         clock.lap("search");
 
@@ -316,9 +316,10 @@ impl Output {
     }
 }
 
-/// The search index files of `docs`.
-pub fn index_files(docs: &[SearchDoc]) -> Vec<(Arc<str>, Arc<[u8]>)> {
-    crate::search::build_index(docs)
+/// The search index files of `docs`, sorted by path; the documents are given up, so the
+/// index is made without a copy of their text.
+pub fn index_files(docs: Vec<SearchDoc>) -> Vec<(Arc<str>, Arc<[u8]>)> {
+    crate::search::index_of(docs)
         .into_iter()
         .map(|(k, v)| (Arc::from(k), Arc::from(v)))
         .collect()
