@@ -15,7 +15,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use prongsai::search::{build_index, SearchDoc};
-use prongsai::site::{search_docs::search_docs, BuildOptions, Site};
+use prongsai::site::{body::Body, search_docs::search_docs, BuildOptions, Site};
 use serde_json::{json, Value};
 
 fn dump_docs(portal: &str, out: &str) -> Result<(), String> {
@@ -23,7 +23,10 @@ fn dump_docs(portal: &str, out: &str) -> Result<(), String> {
         let first = ds.first().map(|d| d.message.clone()).unwrap_or_default();
         format!("{} problems loading {portal}: {first}", ds.len())
     })?;
-    let docs: Vec<Value> = search_docs(&site)
+    let bodies = (0..site.pages.len())
+        .map(|i| Body::reload(&site, i).map_err(|d| d.message))
+        .collect::<Result<Vec<Body>, String>>()?;
+    let docs: Vec<Value> = search_docs(&site, |i| &bodies[i])
         .into_iter()
         .map(|d| json!({"url": d.url, "title": d.title, "text": d.text}))
         .collect();

@@ -28,6 +28,19 @@ pub trait Sink: Sync {
     fn copy(&self, path: &str, source: &Path) -> io::Result<()>;
 }
 
+/// A sink that keeps nothing: `check` renders the site only to see what it would write.
+#[derive(Debug, Default)]
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn put(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+    fn copy(&self, _path: &str, _source: &Path) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A site in memory, for `serve` and tests.
 #[derive(Debug, Default)]
 pub struct MemorySink {

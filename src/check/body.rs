@@ -5,6 +5,7 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::render::markdown::options;
+use crate::site::body::Body;
 use crate::site::Page;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,9 +40,9 @@ pub struct BodyFacts {
 }
 
 impl BodyFacts {
-    pub fn of(page: &Page) -> BodyFacts {
-        let body = page.text.get(page.body_offset..).unwrap_or("");
-        BodyFacts::of_body(body, page.body_offset)
+    pub fn of(page: &Page, body: &Body) -> BodyFacts {
+        let markdown = body.text.get(page.body_offset..).unwrap_or("");
+        BodyFacts::of_body(markdown, page.body_offset)
     }
 
     /// Facts of a Markdown `body` that starts at byte `base` of its file.

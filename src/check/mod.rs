@@ -13,7 +13,8 @@ pub mod rules;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Level};
-use crate::site::Site;
+use crate::site::body::{source_text, Body};
+use crate::site::{Page, Site};
 pub use outputs::{Outputs, RecordingSink};
 
 /// A check rule: its code (`unknown-key`), its default level and a one-line summary, Thai
@@ -35,17 +36,9 @@ impl Diagnostic {
     }
 }
 
-/// The rules over the loaded site that need no rendered output: attachments, collisions of
-/// copied files, dates against the fiscal year, and what each page body says (Lao letters,
-/// removed HTML and links, tables, link texts).
-pub fn content_rules(site: &Site) -> Vec<Diagnostic> {
-    // the site-wide rules run while the per-page ones spread over the other cores
-    let (mut diagnostics, per_page) = rayon::join(|| site_wide_rules(site), || per_page_rules(site));
-    diagnostics.extend(per_page.into_iter().flatten());
-    diagnostics
-}
-
-fn site_wide_rules(site: &Site) -> Vec<Diagnostic> {
+/// The rules over the loaded site that need neither page bodies nor rendered output:
+/// attachments, collisions of copied files, dates against the fiscal year.
+pub fn site_rules(site: &Site) -> Vec<Diagnostic> {
     let mut diagnostics = rules::attachment_missing::check(site);
     diagnostics.extend(rules::attachment_outside::check_assets(site));
     diagnostics.extend(rules::reserved_name::check(site));
@@ -54,31 +47,63 @@ fn site_wide_rules(site: &Site) -> Vec<Diagnostic> {
     diagnostics
 }
 
-fn per_page_rules(site: &Site) -> Vec<Vec<Diagnostic>> {
-    site.pages
-        .par_iter()
-        .filter(|p| !p.text.is_empty())
-        .map(|page| {
-            let facts = body::BodyFacts::of(page);
-            let mut out = rules::lao_in_thai::check(page);
-            out.extend(rules::raw_html_removed::check(page, &facts, site.config.trust_html));
-            out.extend(rules::unsafe_link::check(page, &facts));
-            out.extend(rules::table_header::check(page, &facts));
-            out.extend(rules::link_text::check(page, &facts));
-            out.extend(rules::file_link_info::check(site, page, &facts));
-            out
+/// What one page body says: Lao letters, removed HTML and links, tables, link texts. Run
+/// while the page is rendered, when its body is at hand.
+pub fn body_rules(site: &Site, page: &Page, body: &Body) -> Vec<Diagnostic> {
+    let facts = body::BodyFacts::of(page, body);
+    let mut out = rules::lao_in_thai::check(page, body);
+    out.extend(rules::raw_html_removed::check(
+        page,
+        body,
+        &facts,
+        site.config.trust_html,
+    ));
+    out.extend(rules::unsafe_link::check(page, body, &facts));
+    out.extend(rules::table_header::check(page, body, &facts));
+    out.extend(rules::link_text::check(page, body, &facts));
+    out.extend(rules::file_link_info::check(site, page, body, &facts));
+    out
+}
+
+/// [`body_rules`] of every page, each body read again and dropped after: for `check` of a
+/// site that is not rendered.
+pub fn all_body_rules(site: &Site) -> Vec<Diagnostic> {
+    let per_page: Vec<Vec<Diagnostic>> = (0..site.pages.len())
+        .into_par_iter()
+        .filter(|&i| site.pages[i].source_hash.is_some())
+        .map(|i| match Body::reload(site, i) {
+            Ok(body) => body_rules(site, &site.pages[i], &body),
+            Err(d) => vec![d],
         })
-        .collect()
+        .collect();
+    per_page.into_iter().flatten().collect()
 }
 
 /// The rules over the rendered output: every internal link and anchor of every page body
-/// resolves to a written file and an id in it.
-pub fn output_rules(site: &Site, outputs: &Outputs) -> Vec<Diagnostic> {
-    let per_page: Vec<Vec<Diagnostic>> = site
-        .pages
+/// resolves to a written file and an id in it. `links` are those of each page body (page
+/// index, destination and offset), kept from rendering; a page's file is read again only to
+/// place its problems.
+pub fn output_rules(site: &Site, links: &[(usize, Vec<(String, usize)>)], outputs: &Outputs) -> Vec<Diagnostic> {
+    let per_page: Vec<Vec<Diagnostic>> = links
         .par_iter()
-        .filter(|p| !p.rendered.links.is_empty())
-        .map(|page| rules::broken_link::check(site, page, outputs))
+        .map(|(i, links)| {
+            let page = &site.pages[*i];
+            let found = rules::broken_link::check(site, page, links, outputs);
+            if found.is_empty() {
+                return Vec::new();
+            }
+            let text = source_text(&site.root, page).ok().flatten();
+            found
+                .into_iter()
+                .map(|(at, d)| {
+                    let d = d.in_file(&page.file);
+                    match &text {
+                        Some(text) => d.at_offset(text, at),
+                        None => d,
+                    }
+                })
+                .collect()
+        })
         .collect();
     per_page.into_iter().flatten().collect()
 }

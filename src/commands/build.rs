@@ -97,12 +97,12 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
     if let Some(skipped) = up_to_date(&out, inputs) {
         return Ok(skipped);
     }
-    let (pages, assets, loaded) = load_content(root, &config, &options);
+    let (pages, assets, loaded) = load_content(root, &options);
     clock.lap("load");
-    let mut site = Site::assemble(root, config, options, pages, assets, loaded);
+    let site = Site::assemble(root, config, options, pages, assets, loaded);
     clock.lap("assemble");
     let mut diagnostics = site.diagnostics.clone();
-    diagnostics.extend(crate::check::content_rules(&site));
+    diagnostics.extend(crate::check::site_rules(&site));
     if diag::has_errors(&diagnostics) {
         diag::sort(&mut diagnostics);
         return Err(diagnostics);
@@ -117,9 +117,10 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         )]
     })?;
     let sink = RecordingSink::new(&publish);
-    diagnostics.extend(render_site(&mut site, &theme, &templates, &sink, &mut clock));
+    let rendered = render_site(&site, &theme, &templates, &sink, &mut clock);
+    diagnostics.extend(rendered.diagnostics);
     if !diag::has_errors(&diagnostics) {
-        diagnostics.extend(crate::check::output_rules(&site, &sink.into_outputs()));
+        diagnostics.extend(crate::check::output_rules(&site, &rendered.links, &sink.into_outputs()));
     }
     clock.lap("output rules");
     diag::sort(&mut diagnostics);

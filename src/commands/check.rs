@@ -6,7 +6,7 @@ use std::path::Path;
 use super::{print_diagnostics, source_date, Format};
 use crate::check::RecordingSink;
 use crate::diag::{self, Diagnostic, Level};
-use crate::output::MemorySink;
+use crate::output::NullSink;
 use crate::site::{render::render_site, BuildOptions, Site};
 use crate::theme::Theme;
 
@@ -17,7 +17,7 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
         source_date: source_date(),
         ..BuildOptions::default()
     };
-    let mut site = match Site::load(root, options) {
+    let site = match Site::load(root, options) {
         Ok(site) => site,
         Err(d) => return d,
     };
@@ -25,28 +25,26 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
     // Pages with load errors are missing from the site, so links to them would look broken:
     // the site is rendered (in memory) only when loading was clean.
     let loaded_clean = !diag::has_errors(&diagnostics);
-    diagnostics.extend(crate::check::content_rules(&site));
-    match Theme::locate(root, &site.config.theme) {
-        Ok(theme) => match theme.templates(root, false) {
-            Ok(templates) if loaded_clean => {
-                let memory = MemorySink::default();
-                let sink = RecordingSink::new(&memory);
-                let render_errors = render_site(
-                    &mut site,
-                    &theme,
-                    &templates,
-                    &sink,
-                    &mut crate::timings::Stages::start(),
-                );
-                if !diag::has_errors(&render_errors) {
-                    diagnostics.extend(crate::check::output_rules(&site, &sink.into_outputs()));
-                }
-                diagnostics.extend(render_errors);
+    diagnostics.extend(crate::check::site_rules(&site));
+    let templates = Theme::locate(root, &site.config.theme)
+        .map_err(|d| vec![d])
+        .and_then(|theme| theme.templates(root, false).map(|templates| (theme, templates)));
+    match templates {
+        Ok((theme, templates)) if loaded_clean => {
+            let sink = RecordingSink::new(&NullSink);
+            // the body rules run as each page is rendered
+            let rendered = render_site(&site, &theme, &templates, &sink, &mut crate::timings::Stages::start());
+            if !diag::has_errors(&rendered.diagnostics) {
+                diagnostics.extend(crate::check::output_rules(&site, &rendered.links, &sink.into_outputs()));
             }
-            Ok(_) => {}
-            Err(mut d) => diagnostics.append(&mut d),
-        },
-        Err(d) => diagnostics.push(d),
+            diagnostics.extend(rendered.diagnostics);
+        }
+        not_rendered => {
+            if let Err(mut d) = not_rendered {
+                diagnostics.append(&mut d);
+            }
+            diagnostics.extend(crate::check::all_body_rules(&site));
+        }
     }
     diag::sort(&mut diagnostics);
     diagnostics

@@ -60,42 +60,68 @@ pub struct Fragment<'a> {
     pub text: &'a str,
 }
 
-/// Groups fragments (in page-id order) into chunks of about [`CHUNK_TARGET`] bytes; returns
-/// the first page id of each chunk (chunk `n` is file `t/<n>.js`).
-pub fn chunk_starts(pages: &[Fragment]) -> Vec<u32> {
-    let mut starts = Vec::new();
-    let mut size = 0;
-    for (id, p) in pages.iter().enumerate() {
-        if size == 0 {
-            starts.push(id as u32);
-        }
-        size += p.url.len() + p.title.len() + p.text.len() + 12;
-        if size >= CHUNK_TARGET {
-            size = 0;
-        }
-    }
-    starts
-}
-
-/// The JSON of one chunk, `[[url, title, text], …]`, written straight from the borrowed
-/// text into `out` (no copy into a JSON tree).
-pub fn chunk_json(out: &mut Vec<u8>, pages: &[Fragment]) {
+/// The JSON of one page, `[url,title,text]`, written straight from the borrowed text into
+/// `out` (no copy into a JSON tree).
+pub fn fragment_json(out: &mut Vec<u8>, p: &Fragment) {
     out.push(b'[');
-    for (i, p) in pages.iter().enumerate() {
-        if i > 0 {
+    for (j, s) in [p.url, p.title, p.text].into_iter().enumerate() {
+        if j > 0 {
             out.push(b',');
         }
-        out.push(b'[');
-        for (j, s) in [p.url, p.title, p.text].into_iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
-            // writing a string into a Vec cannot fail
-            let _ = serde_json::to_writer(&mut *out, s);
-        }
-        out.push(b']');
+        // writing a string into a Vec cannot fail
+        let _ = serde_json::to_writer(&mut *out, s);
     }
     out.push(b']');
+}
+
+/// The size a page counts for in its chunk.
+pub fn fragment_size(p: &Fragment) -> usize {
+    p.url.len() + p.title.len() + p.text.len() + 12
+}
+
+/// Groups pages, given in page-id order, into chunks of about [`CHUNK_TARGET`] bytes: a chunk
+/// is closed by the page that brings it to the target. Chunk `n` is file `t/<n>.js`, the
+/// JSON array of its pages.
+#[derive(Default)]
+pub struct Chunker {
+    /// The open chunk: `[` and the JSON of its pages so far.
+    json: Vec<u8>,
+    size: usize,
+    /// Pages in each chunk, the open one last.
+    pages: Vec<u64>,
+}
+
+impl Chunker {
+    /// Adds the next page (its [`fragment_size`] and [`fragment_json`]); returns the chunk it
+    /// closes, as (number, JSON).
+    pub fn push(&mut self, size: usize, json: &[u8]) -> Option<(usize, Vec<u8>)> {
+        if self.size == 0 {
+            self.pages.push(0);
+            self.json.reserve(CHUNK_TARGET + json.len() + 2);
+            self.json.push(b'[');
+        } else {
+            self.json.push(b',');
+        }
+        self.json.extend_from_slice(json);
+        if let Some(n) = self.pages.last_mut() {
+            *n += 1;
+        }
+        self.size += size;
+        (self.size >= CHUNK_TARGET).then(|| self.close())
+    }
+
+    fn close(&mut self) -> (usize, Vec<u8>) {
+        self.size = 0;
+        let mut json = std::mem::take(&mut self.json);
+        json.push(b']');
+        (self.pages.len() - 1, json)
+    }
+
+    /// The last chunk, if still open, and the number of pages in each chunk.
+    pub fn finish(mut self) -> (Option<(usize, Vec<u8>)>, Vec<u64>) {
+        let last = (self.size > 0).then(|| self.close());
+        (last, self.pages)
+    }
 }
 
 #[cfg(test)]
@@ -144,21 +170,29 @@ mod tests {
     }
 
     #[test]
-    fn chunks_cover_every_page() {
-        let text = "ก".repeat(5000);
-        let pages: Vec<Fragment> = (0..5)
-            .map(|_| Fragment {
-                url: "u/",
-                title: "t",
-                text: &text,
-            })
-            .collect();
-        assert_eq!(chunk_starts(&pages), [0, 1, 2, 3, 4]);
-        assert_eq!(chunk_starts(&pages[..0]), [] as [u32; 0]);
+    fn chunks_close_at_the_target() {
+        let text = "ก".repeat(2500);
+        let page = Fragment {
+            url: "u/",
+            title: "t",
+            text: &text,
+        };
+        let mut chunker = Chunker::default();
+        let mut closed = Vec::new();
+        for _ in 0..5 {
+            closed.extend(chunker.push(fragment_size(&page), b"1").map(|(n, _)| n));
+        }
+        // 7,515 bytes a page: every page reaches the 6,000-byte target on its own
+        assert_eq!(closed, [0, 1, 2, 3, 4]);
+        let (last, pages) = chunker.finish();
+        assert!(last.is_none());
+        assert_eq!(pages, [1; 5]);
+        let (last, pages) = Chunker::default().finish();
+        assert!(last.is_none() && pages.is_empty());
     }
 
     #[test]
-    fn chunk_json_is_the_json_of_the_pages() {
+    fn chunks_are_the_json_of_their_pages() {
         let pages = [
             Fragment {
                 url: "a/",
@@ -172,12 +206,14 @@ mod tests {
             },
         ];
         let want = serde_json::json!([["a/", "\"ก\"", "x\n</script>\u{2028}"], ["b/", "", "ข่าว"]]);
-        let json = |pages: &[Fragment]| {
-            let mut out = Vec::new();
-            chunk_json(&mut out, pages);
-            out
-        };
-        assert_eq!(json(&pages), want.to_string().into_bytes());
-        assert_eq!(json(&[]), b"[]");
+        let mut chunker = Chunker::default();
+        for p in &pages {
+            let mut json = Vec::new();
+            fragment_json(&mut json, p);
+            assert!(chunker.push(1, &json).is_none());
+        }
+        let (last, pages) = chunker.finish();
+        assert_eq!(last, Some((0, want.to_string().into_bytes())));
+        assert_eq!(pages, [2]);
     }
 }

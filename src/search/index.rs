@@ -15,7 +15,6 @@
 //! `g/<hash % shards>.js`, with the shard count chosen so that a shard holds about
 //! [`SHARD_TARGET`] digits.
 
-use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::grams::term_hash;
@@ -28,17 +27,37 @@ const MAX_SHARDS: usize = 4096;
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/// Postings of one term, page ids ascending.
-#[derive(Default)]
-pub struct Postings {
-    /// (page id, occurrences in title and text)
-    pub body: Vec<(u32, u32)>,
-    /// page ids whose title contains the term
-    pub title: Vec<u32>,
+/// The two posting lists of one term, encoded as its pages are added in ascending id order.
+#[derive(Default, Debug, Clone, PartialEq, Eq)]
+pub struct TermLists {
+    /// Pages whose title or text contains the term, with their occurrences.
+    pub body: String,
+    /// Pages whose title contains the term.
+    pub title: String,
+    /// Length of the body list.
+    pub pages: u64,
+    /// The id after the last page of each list: the next gap is counted from it.
+    next_body: u32,
+    next_title: u32,
 }
 
-/// (term, postings), sorted by term.
-pub type Inverted = Vec<(String, Postings)>;
+impl TermLists {
+    /// Adds page `id` (greater than every id added before), where the term occurs `count`
+    /// times in title and text together.
+    pub fn add(&mut self, id: u32, count: u32, in_title: bool) {
+        let gap = u64::from(id.saturating_sub(self.next_body));
+        push_number(&mut self.body, gap * 2 + u64::from(count > 1));
+        if count > 1 {
+            push_number(&mut self.body, u64::from(count) - 2);
+        }
+        self.next_body = id + 1;
+        self.pages += 1;
+        if in_title {
+            push_number(&mut self.title, u64::from(id.saturating_sub(self.next_title)));
+            self.next_title = id + 1;
+        }
+    }
+}
 
 fn push_number(out: &mut String, mut n: u64) {
     while n >= 32 {
@@ -48,31 +67,7 @@ fn push_number(out: &mut String, mut n: u64) {
     out.push(DIGITS[n as usize] as char);
 }
 
-fn encode_body(list: &[(u32, u32)]) -> String {
-    let mut out = String::new();
-    let mut prev: i64 = -1;
-    for &(id, count) in list {
-        let gap = (i64::from(id) - prev - 1).max(0) as u64;
-        prev = i64::from(id);
-        push_number(&mut out, gap * 2 + u64::from(count > 1));
-        if count > 1 {
-            push_number(&mut out, u64::from(count) - 2);
-        }
-    }
-    out
-}
-
-fn encode_title(list: &[u32]) -> String {
-    let mut out = String::new();
-    let mut prev: i64 = -1;
-    for &id in list {
-        push_number(&mut out, (i64::from(id) - prev - 1).max(0) as u64);
-        prev = i64::from(id);
-    }
-    out
-}
-
-/// Decodes a list written by `encode_body` (used by the Rust reference query).
+/// Decodes a body list of [`TermLists`] (used by the Rust reference query).
 pub fn decode_body(s: &str) -> Vec<(u32, u32)> {
     let nums = decode_numbers(s);
     let mut out = Vec::new();
@@ -87,7 +82,7 @@ pub fn decode_body(s: &str) -> Vec<(u32, u32)> {
     out
 }
 
-/// Decodes a list written by `encode_title`.
+/// Decodes a title list of [`TermLists`].
 pub fn decode_title(s: &str) -> Vec<u32> {
     let mut prev: i64 = -1;
     decode_numbers(s)
@@ -143,27 +138,24 @@ pub struct PostingFiles {
     pub big_pages: Vec<u64>,
 }
 
-/// Splits the inverted index into shard files and big-term files (lists encoded in
-/// parallel, files assembled in term order).
-pub fn posting_files(inverted: &Inverted) -> PostingFiles {
-    let encoded: Vec<(String, String)> = inverted
-        .par_iter()
-        .map(|(_, p)| (encode_body(&p.body), encode_title(&p.title)))
-        .collect();
+/// Splits the encoded lists of every term, sorted by term, into shard files and big-term
+/// files.
+pub fn posting_files(terms: Vec<(String, TermLists)>) -> PostingFiles {
     let mut big = Vec::new();
     let mut big_pages = Vec::new();
     let mut files = Vec::new();
-    let mut small: Vec<(&String, Value, usize)> = Vec::new();
-    for ((term, p), (body, title)) in inverted.iter().zip(encoded) {
-        let size = body.len() + title.len() + term.len() + 8;
-        let is_big = body.len() > BIG_TERM;
-        let entry = json!([body, title]);
+    let mut small: Vec<(String, Value, usize)> = Vec::new();
+    for (term, lists) in terms {
+        let size = lists.body.len() + lists.title.len() + term.len() + 8;
+        let is_big = lists.body.len() > BIG_TERM;
+        let pages = lists.pages;
+        let entry = json!([lists.body, lists.title]);
         if is_big {
             let n = big.len();
             big.push(term.clone());
-            big_pages.push(p.body.len() as u64);
+            big_pages.push(pages);
             let mut m = Map::new();
-            m.insert(term.clone(), entry);
+            m.insert(term, entry);
             files.push((format!("b/{n}"), Value::Object(m)));
         } else {
             small.push((term, entry, size));
@@ -173,8 +165,8 @@ pub fn posting_files(inverted: &Inverted) -> PostingFiles {
     let shards = total.div_ceil(SHARD_TARGET).clamp(1, MAX_SHARDS);
     let mut maps: Vec<Map<String, Value>> = vec![Map::new(); shards];
     for (term, entry, _) in small {
-        let k = term_hash(term) as usize % shards;
-        maps[k].insert(term.clone(), entry);
+        let k = term_hash(&term) as usize % shards;
+        maps[k].insert(term, entry);
     }
     for (k, m) in maps.into_iter().enumerate() {
         files.push((format!("g/{k}"), Value::Object(m)));
@@ -194,9 +186,16 @@ mod tests {
     #[test]
     fn lists_round_trip() {
         let body = vec![(0, 1), (1, 5), (40, 1), (100_000, 70_000)];
-        assert_eq!(decode_body(&encode_body(&body)), body);
-        let title = vec![3, 4, 1000];
-        assert_eq!(decode_title(&encode_title(&title)), title);
-        assert_eq!(encode_body(&[(0, 1), (1, 1)]), "AA");
+        let mut lists = TermLists::default();
+        for &(id, count) in &body {
+            lists.add(id, count, id != 1);
+        }
+        assert_eq!(decode_body(&lists.body), body);
+        assert_eq!(decode_title(&lists.title), vec![0, 40, 100_000]);
+        assert_eq!(lists.pages, 4);
+        let mut two = TermLists::default();
+        two.add(0, 1, false);
+        two.add(1, 1, false);
+        assert_eq!(two.body, "AA");
     }
 }

@@ -22,15 +22,13 @@
 pub mod fragments;
 pub mod grams;
 pub mod index;
-pub mod invert;
 pub mod query;
+pub mod writer;
 
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use fragments::{chunk_json, chunk_starts, display_text, Fragment};
-use grams::PREFIX_MAX;
-use index::{encode_numbers, posting_files};
+pub use writer::IndexWriter;
 
 /// The browser client, written to `search/client.js` by [`build_index`].
 pub const CLIENT_JS: &str = include_str!("client.js");
@@ -68,75 +66,26 @@ pub fn index_of(docs: Vec<SearchDoc>) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Builds every search file and hands each to `put` (output-relative path, bytes) as soon as
-/// it is made, from any thread and in no particular order: a build writes the index without
-/// ever holding all of it. Takes the docs by value to turn their text into display text in
-/// place.
-pub fn write_index(mut docs: Vec<SearchDoc>, put: &(dyn Fn(String, Vec<u8>) + Sync)) {
-    docs.par_iter_mut().for_each(|d| {
-        d.title = display_text(&d.title);
-        d.text = display_text(&d.text);
-    });
+/// it is made, from any thread and in no particular order. The documents are put in page-id
+/// order (by URL) first; a build that has its pages in that order already feeds an
+/// [`IndexWriter`] itself, a batch at a time.
+pub fn write_index(mut docs: Vec<SearchDoc>, put: writer::Put) {
     docs.par_sort_unstable_by(|a, b| (&a.url, &a.title, &a.text).cmp(&(&b.url, &b.title, &b.text)));
-    let frags: Vec<Fragment> = docs
-        .iter()
-        .map(|d| Fragment {
-            url: &d.url,
-            title: &d.title,
-            text: &d.text,
-        })
-        .collect();
-
-    let starts = chunk_starts(&frags);
-    let ends: Vec<usize> = starts
-        .iter()
-        .skip(1)
-        .map(|&s| s as usize)
-        .chain([frags.len()])
-        .collect();
-    starts.par_iter().zip(ends).enumerate().for_each(|(n, (&s, e))| {
-        let name = format!("t/{n}");
-        let pages = &frags[s as usize..e];
-        let size = pages.iter().map(|p| p.text.len() + 64).sum();
-        put(
-            format!("{DIR}/{name}.js"),
-            script_with(&name, size, |out| chunk_json(out, pages)),
-        );
-    });
-
-    let texts: Vec<(&str, &str)> = frags.iter().map(|f| (f.title, f.text)).collect();
-    let inverted = invert::invert(&texts);
-    let n_pages = docs.len();
-    drop(texts);
-    drop(frags);
-    drop(docs);
-    let postings = posting_files(&inverted);
-    drop(inverted);
-    let manifest = json!({
-        "v": 1,
-        "n": n_pages,
-        "s": postings.shards,
-        "p": PREFIX_MAX,
-        "c": encode_numbers(chunk_sizes(&starts, n_pages)),
-        "b": postings.big.join(" "),
-        "d": encode_numbers(postings.big_pages),
-    });
-    put(format!("{DIR}/client.js"), CLIENT_JS.as_bytes().to_vec());
-    put(format!("{DIR}/index.js"), script_value("index", &manifest));
-    postings
-        .files
-        .into_par_iter()
-        .for_each(|(name, value)| put(format!("{DIR}/{name}.js"), script_value(&name, &value)));
+    let mut index = IndexWriter::new(put);
+    for batch in docs.chunks(BATCH) {
+        let prepared: Vec<writer::Prepared> = batch.par_iter().map(writer::prepare).collect();
+        index.add(&prepared);
+    }
+    index.finish();
 }
 
-/// Pages per chunk, from the first page id of each chunk.
-fn chunk_sizes(starts: &[u32], pages: usize) -> Vec<u64> {
-    let ends = starts.iter().skip(1).copied().chain([pages as u32]);
-    starts.iter().zip(ends).map(|(s, e)| u64::from(e - s)).collect()
-}
+/// Pages added to an index at a time: enough to keep every core busy between the steps
+/// that wait for the whole batch, few enough that a batch is a small part of memory.
+pub const BATCH: usize = 512;
 
 /// `prongsai._load("name",data);`, the only shape of an index file, around what `data`
 /// writes: one buffer of about `size` bytes (a chunk is written straight into it).
-fn script_with(name: &str, size: usize, data: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+pub(crate) fn script_with(name: &str, size: usize, data: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
     let name = Value::String(name.to_string());
     let mut out = format!("prongsai._load({name},").into_bytes();
     out.reserve(size + 3);
@@ -145,7 +94,7 @@ fn script_with(name: &str, size: usize, data: impl FnOnce(&mut Vec<u8>)) -> Vec<
     out
 }
 
-fn script_value(name: &str, data: &Value) -> Vec<u8> {
+pub(crate) fn script_value(name: &str, data: &Value) -> Vec<u8> {
     // writing into a Vec cannot fail
     script_with(name, 256, |out| {
         let _ = serde_json::to_writer(out, data);

@@ -16,6 +16,7 @@ use crate::diag::{self, Diagnostic};
 use crate::output::MemorySink;
 use crate::render::templates::Templates;
 use crate::search::SearchDoc;
+use crate::site::body::Body;
 use crate::site::fingerprint::{fingerprints, text_hash};
 use crate::site::load::{collect_pages, load_page, scan_content, Loaded, CONTENT_DIR};
 use crate::site::render::{copy_static, render_generated, render_page, shared_context, template_for};
@@ -58,6 +59,8 @@ struct Inputs {
 struct Entry {
     loaded: Loaded,
     hash: u64,
+    /// The page's body, rendered once for as long as the file does not change.
+    body: Option<Arc<Body>>,
 }
 
 /// The search index of one rebuild, to be made off the rebuild thread: the documents are
@@ -65,11 +68,13 @@ struct Entry {
 pub struct SearchJob {
     pub generation: u64,
     site: Site,
+    /// The body of each page of `site`.
+    bodies: Vec<Arc<Body>>,
 }
 
 impl SearchJob {
     pub fn run(self) -> Vec<(Arc<str>, Arc<[u8]>)> {
-        index_files(search_docs(&self.site))
+        index_files(search_docs(&self.site, |i| &self.bodies[i]))
     }
 }
 
@@ -91,7 +96,7 @@ pub struct Rebuilder {
     output: Output,
     defer_search: bool,
     search_generation: u64,
-    pending: Option<Site>,
+    pending: Option<(Site, Vec<Arc<Body>>)>,
 }
 
 impl Rebuilder {
@@ -186,6 +191,7 @@ impl Rebuilder {
             .iter()
             .map(|(rel, e)| (PathBuf::from(CONTENT_DIR).join(rel), e.hash))
             .collect();
+        let bodies = bodies_of(&site, &inputs.entries);
         let templates = &inputs.templates;
         let new_prints = fingerprints(&site, &texts, |i| template_for(&site, i, templates));
         clock.lap("fingerprints");
@@ -203,7 +209,7 @@ impl Rebuilder {
                     .is_some_and(|f| new_prints.get(&out) == Some(f));
                 match (same, old.pages.get_key_value(out.as_str())) {
                     (true, Some((key, bytes))) => Ok((key.clone(), bytes.clone(), false)),
-                    _ => render_page(&site, i, templates, &shared)
+                    _ => render_page(&site, i, &bodies[i], templates, &shared)
                         .map(|(out, html)| (Arc::from(out), html.into_bytes().into(), true)),
                 }
             })
@@ -246,11 +252,11 @@ impl Rebuilder {
         self.search_generation += 1;
         let page_count = site.pages.len();
         let search = if self.defer_search && !self.output.search.is_empty() {
-            self.pending = Some(site);
+            self.pending = Some((site, bodies));
             std::mem::take(&mut self.output.search)
         } else {
             self.pending = None;
-            index_files(search_docs(&site))
+            index_files(search_docs(&site, |i| &bodies[i]))
         };
         clock.lap("search");
 
@@ -285,9 +291,10 @@ impl Rebuilder {
 
     /// The search index of the newest rebuild, if it is still to be made.
     pub fn take_search_job(&mut self) -> Option<SearchJob> {
-        self.pending.take().map(|site| SearchJob {
+        self.pending.take().map(|(site, bodies)| SearchJob {
             generation: self.search_generation,
             site,
+            bodies,
         })
     }
 
@@ -337,10 +344,32 @@ fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
 }
 
 fn load_entry(root: &Path, file: &ContentFile, config: &Config, options: &BuildOptions) -> Entry {
-    let loaded = load_page(root, file, config, options);
-    let hash = match &loaded {
-        Ok(Some(page)) => text_hash(&page.text),
-        _ => 0,
-    };
-    Entry { loaded, hash }
+    match load_page(root, file, options) {
+        Ok(Some((page, text))) => Entry {
+            hash: text_hash(&text),
+            body: Some(Arc::new(Body::render(text, page.body_offset, config.trust_html))),
+            loaded: Ok(Some(page)),
+        },
+        loaded => Entry {
+            loaded: loaded.map(|_| None),
+            hash: 0,
+            body: None,
+        },
+    }
+}
+
+/// The body of each page of `site`, from the cache (empty for the pages a build makes).
+fn bodies_of(site: &Site, entries: &BTreeMap<String, Entry>) -> Vec<Arc<Body>> {
+    let empty = Arc::new(Body::default());
+    site.pages
+        .iter()
+        .map(|page| {
+            // a page the build makes may carry the file of its section, for messages
+            page.source_hash
+                .and_then(|_| page.file.strip_prefix(CONTENT_DIR).ok())
+                .and_then(|rel| entries.get(&crate::diag::display_path(rel)))
+                .and_then(|e| e.body.clone())
+                .unwrap_or_else(|| empty.clone())
+        })
+        .collect()
 }

@@ -71,7 +71,8 @@ pub fn assemble(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
 pub fn implicit_home(title: &str) -> Page {
     Page {
         file: PathBuf::from("content/_index.md"),
-        text: "".into(),
+        front_text: "".into(),
+        source_hash: None,
         front: Default::default(),
         front_offset: 0,
         body_offset: 0,
@@ -85,7 +86,6 @@ pub fn implicit_home(title: &str) -> Page {
         updated: None,
         weight: 0,
         draft: false,
-        rendered: Default::default(),
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),
@@ -111,7 +111,7 @@ fn check_kinds(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
                 diagnostics.push(
                     Diagnostic::error("unknown-kind", format!("ไม่รู้จักชนิดหน้า `{}` (unknown kind)", page.kind))
                         .in_file(&page.file)
-                        .at_offset(&page.text, page.front_offset + kind.span().start)
+                        .at_offset(&page.front_text, page.front_offset + kind.span().start)
                         .with_help(help),
                 );
                 continue;
@@ -130,7 +130,7 @@ fn check_kinds(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
                         format!("`{key}` ใช้กับหน้าชนิด `{kind}` ไม่ได้ (`{key}` is not a key of kind `{kind}`)"),
                     )
                     .in_file(&page.file)
-                    .at_offset(&page.text, page.front_offset + span.start)
+                    .at_offset(&page.front_text, page.front_offset + span.start)
                     .with_help(format!(
                         "`{key}` belongs to: {} (ใช้กับ {})",
                         allowed.join(", "),
@@ -172,7 +172,7 @@ fn assign_fiscal_years(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
                             format!("ปีงบประมาณ {year} ต้องเป็นปี พ.ศ. (a fiscal year is a BE year such as 2564)"),
                         )
                         .in_file(&page.file)
-                        .at_offset(&page.text, page.front_offset + raw.span().start)
+                        .at_offset(&page.front_text, page.front_offset + raw.span().start)
                         .with_help(format!(
                             "BE = CE + 543: did you mean {}? (พ.ศ. = ค.ศ. + 543)",
                             year + 543
@@ -184,7 +184,7 @@ fn assign_fiscal_years(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
                     diagnostics.push(
                         Diagnostic::error("fiscal-year", format!("`fiscal_year`: {message}"))
                             .in_file(&page.file)
-                            .at_offset(&page.text, page.front_offset + raw.span().start),
+                            .at_offset(&page.front_text, page.front_offset + raw.span().start),
                     );
                     None
                 }

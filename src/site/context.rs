@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::body::Body;
 use super::Site;
 use crate::config::Organization;
 use crate::date::Date;
@@ -156,11 +157,11 @@ impl Site {
         chain
     }
 
-    /// The whole context of page `index`.
-    pub fn context(&self, index: usize) -> Context<'_> {
+    /// The whole context of page `index`, whose body is `body`.
+    pub fn context<'a>(&'a self, index: usize, body: &'a Body) -> Context<'a> {
         Context {
             shared: self.shared_context(),
-            own: self.page_context(index),
+            own: self.page_context(index, body),
         }
     }
 
@@ -175,7 +176,7 @@ impl Site {
         }
     }
 
-    pub fn page_context(&self, index: usize) -> PageContext<'_> {
+    pub fn page_context<'a>(&'a self, index: usize, body: &'a Body) -> PageContext<'a> {
         let p = &self.pages[index];
         let lang = self.config.language.as_str();
         PageContext {
@@ -184,8 +185,8 @@ impl Site {
             canonical: urls::absolute(&self.base_url(), &p.path),
             page: PageView {
                 summary: self.summary(index),
-                content: &p.rendered.html,
-                toc: &p.rendered.toc,
+                content: &body.rendered.html,
+                toc: &body.rendered.toc,
                 updated: p.updated.map(|d| d.to_string()),
                 updated_display: p.updated.map(|d| display_date(d, lang, self.config.thai_digits)),
                 extra: p.front.extra.as_ref(),

@@ -147,7 +147,9 @@ fn not_found(site: &Site, templates: &Templates) -> Result<String, Diagnostic> {
     let Some(home) = site.home() else {
         return Ok(String::new());
     };
-    let mut context = site.context(home);
+    // the home page's body, read again: a theme may show it on the 404 page
+    let body = super::body::Body::reload(site, home)?;
+    let mut context = site.context(home, &body);
     let base = site.base_url();
     context.own.root = base_path(&base);
     context.own.current_path = "404.html";

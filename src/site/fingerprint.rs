@@ -67,7 +67,7 @@ pub fn fingerprints(
             template(i).hash(&mut h);
             match texts.get(&p.file) {
                 Some(t) => t.hash(&mut h),
-                None => (&p.text, &p.title).hash(&mut h),
+                None => (&p.front_text, &p.title).hash(&mut h),
             }
             // page: summary plus what only the page itself shows
             summaries[i].hash(&mut h);

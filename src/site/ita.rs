@@ -175,7 +175,8 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
 }
 
 fn at(page: &Page, offset: usize, d: Diagnostic) -> Diagnostic {
-    d.in_file(&page.file).at_offset(&page.text, page.front_offset + offset)
+    d.in_file(&page.file)
+        .at_offset(&page.front_text, page.front_offset + offset)
 }
 
 /// An O-item id (of an o-item page or a measure's `items`) missing from the year's catalog.

@@ -2,25 +2,26 @@
 //! body rendered to HTML), in parallel; every other file becomes an `Asset`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::body::source_hash;
 use super::{Asset, BuildOptions, Page};
-use crate::config::Config;
 use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::model::front::RawFront;
-use crate::render::render_markdown;
 use crate::source::{decode_owned, split_front_matter, walk_content, ContentFile};
 use crate::toml_diag::toml_error;
 
 pub const CONTENT_DIR: &str = "content";
 
-pub fn load_content(root: &Path, config: &Config, options: &BuildOptions) -> (Vec<Page>, Vec<Asset>, Vec<Diagnostic>) {
+pub fn load_content(root: &Path, options: &BuildOptions) -> (Vec<Page>, Vec<Asset>, Vec<Diagnostic>) {
     let (markdown, assets, mut diagnostics) = scan_content(root);
     let results: Vec<Loaded> = markdown
         .par_iter()
-        .map(|file| load_page(root, file, config, options))
+        // the text is dropped here: a body is read again when its page is rendered
+        .map(|file| load_page(root, file, options).map(|page| page.map(|(page, _text)| page)))
         .collect();
     let (pages, mut errors) = collect_pages(results.iter());
     diagnostics.append(&mut errors);
@@ -96,13 +97,13 @@ fn shown(root: &Path, path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Reads one Markdown file. `Ok(None)` for drafts left out of this build.
+/// Reads one Markdown file: its page and its whole text (the body is rendered from it with
+/// [`Body::render`](super::body::Body::render)). `Ok(None)` for drafts left out of this build.
 pub fn load_page(
     root: &Path,
     file: &ContentFile,
-    config: &Config,
     options: &BuildOptions,
-) -> Result<Option<Page>, Vec<Diagnostic>> {
+) -> Result<Option<(Page, Arc<str>)>, Vec<Diagnostic>> {
     let shown_path = PathBuf::from(CONTENT_DIR).join(&file.relative);
     let bytes = std::fs::read(&file.path).map_err(|e| {
         vec![Diagnostic::error("io", format!("อ่านไฟล์ไม่ได้ (cannot read the file): {e}")).in_file(&shown_path)]
@@ -179,7 +180,6 @@ pub fn load_page(
         .as_ref()
         .map(|t| t.get_ref().trim().to_string())
         .unwrap_or_default();
-    let rendered = render_markdown(split.body, config.trust_html);
     let mut fields = crate::model::fields::Fields::new(&shown_path, &text, front_offset);
     let data = crate::model::type_page(&kind, &front, &mut fields);
     diagnostics.append(&mut fields.diagnostics);
@@ -198,7 +198,6 @@ pub fn load_page(
         updated,
         weight: front.weight.unwrap_or(0),
         draft: front.draft,
-        rendered: rendered.into(),
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),
@@ -210,9 +209,10 @@ pub fn load_page(
         front_offset,
         body_offset,
         front: front.into(),
-        text: text.into(),
+        front_text: text[..body_offset].into(),
+        source_hash: Some(source_hash(&text)),
     };
-    Ok(Some(page))
+    Ok(Some((page, text.into())))
 }
 
 /// `2564/plan.md` → `2564/plan/`; `2564/o43/index.md` → `2564/o43/`; `2564/_index.md` →

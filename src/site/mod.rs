@@ -2,6 +2,7 @@
 //! all run it; only `output` writes to disk.
 
 pub mod assemble;
+pub mod body;
 pub mod context;
 pub mod data;
 pub mod extras;
@@ -18,7 +19,6 @@ use crate::config::Config;
 use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::model::front::RawFront;
-use crate::render::Rendered;
 
 /// What the command line may change about a build.
 #[derive(Debug, Clone, Default)]
@@ -37,8 +37,12 @@ pub struct BuildOptions {
 pub struct Page {
     /// The file, relative to the portal root (`content/2564/plan.md`), for messages.
     pub file: PathBuf,
-    /// The decoded file text; diagnostics point into it.
-    pub text: std::sync::Arc<str>,
+    /// The decoded file text up to the body: the front matter, which diagnostics point into.
+    /// The body is read again when the page is rendered (`body::Body::reload`).
+    pub front_text: std::sync::Arc<str>,
+    /// The hash of the whole file text ([`body::source_hash`]); `None` for a page the build
+    /// makes itself.
+    pub source_hash: Option<u64>,
     pub front: std::sync::Arc<RawFront>,
     pub front_offset: usize,
     pub body_offset: usize,
@@ -54,7 +58,6 @@ pub struct Page {
     pub updated: Option<Date>,
     pub weight: i64,
     pub draft: bool,
-    pub rendered: std::sync::Arc<Rendered>,
     /// The owning section (index into `Site::pages`).
     pub parent: Option<usize>,
     /// For sections: their pages and sub-sections, sorted.
@@ -97,7 +100,7 @@ impl Site {
     /// content errors are collected in `diagnostics`.
     pub fn load(root: &Path, options: BuildOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = Config::load(root)?;
-        let (pages, assets, diagnostics) = load::load_content(root, &config, &options);
+        let (pages, assets, diagnostics) = load::load_content(root, &options);
         Ok(Site::assemble(root, config, options, pages, assets, diagnostics))
     }
 

@@ -1,12 +1,18 @@
 //! Rendering the assembled site into a `Sink`: every page through its template, in
 //! parallel, plus the generated files (`extras`) and the copied assets.
 
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 
+use super::body::Body;
+use super::search_docs::{doc_of, is_indexed};
 use super::Site;
 use crate::diag::Diagnostic;
 use crate::output::Sink;
 use crate::render::templates::Templates;
+use crate::search::writer::{prepare, Prepared};
+use crate::search::IndexWriter;
 use crate::theme::Theme;
 use crate::timings::Stages;
 
@@ -35,11 +41,12 @@ pub fn shared_context(site: &Site) -> Result<tera::Context, Diagnostic> {
     tera::Context::from_serialize(site.shared_context()).map_err(|e| Diagnostic::error("template", e.to_string()))
 }
 
-/// Renders one page through its template: (output path, HTML). `shared` is
-/// [`shared_context`] of the same site.
+/// Renders page `i`, whose body is `body`, through its template: (output path, HTML).
+/// `shared` is [`shared_context`] of the same site.
 pub fn render_page(
     site: &Site,
     i: usize,
+    body: &Body,
     templates: &Templates,
     shared: &tera::Context,
 ) -> Result<(String, String), Diagnostic> {
@@ -52,12 +59,12 @@ pub fn render_page(
             format!("ไม่พบเทมเพลต `{name}` (no template named `{name}`)"),
         )
         .in_file(&page.file)
-        .at_offset(&page.text, page.front_offset + span)
+        .at_offset(&page.front_text, page.front_offset + span)
         .with_help("put it in templates/ of the portal or of the theme (วางไฟล์ไว้ใน templates/)"));
     }
     let mut context = shared.clone();
     context.extend(
-        tera::Context::from_serialize(site.page_context(i))
+        tera::Context::from_serialize(site.page_context(i, body))
             .map_err(|e| Diagnostic::error("template", e.to_string()).in_file(&page.file))?,
     );
     match templates.render(&name, &context) {
@@ -70,45 +77,109 @@ pub fn render_page(
     }
 }
 
-/// Renders the whole site into `sink`. Returns every problem found; the caller decides
-/// whether the output may be published.
+/// What rendering a site gives besides its files.
+#[derive(Debug, Default)]
+pub struct RenderedSite {
+    /// Every problem found; the caller decides whether the output may be published.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The links of each page body (page index; destination and offset in the body), kept
+    /// for the output rules, which need every file written first.
+    pub links: Vec<(usize, Vec<(String, usize)>)>,
+}
+
+/// Renders the whole site into `sink`, one batch of pages at a time: each page's body is
+/// read again, checked by the body rules, rendered, written and added to the search index,
+/// then dropped, so memory holds the site's front matter and the index's lists but never
+/// all the bodies. Pages go in URL order, the order of the search index's page ids.
 pub fn render_site(
-    site: &mut Site,
+    site: &Site,
     theme: &Theme,
     templates: &Templates,
     sink: &dyn Sink,
     clock: &mut Stages,
-) -> Vec<Diagnostic> {
+) -> RenderedSite {
     let shared = match shared_context(site) {
         Ok(shared) => shared,
-        Err(d) => return vec![d],
+        Err(d) => {
+            return RenderedSite {
+                diagnostics: vec![d],
+                links: Vec::new(),
+            }
+        }
     };
-    let mut diagnostics: Vec<Diagnostic> = (0..site.pages.len())
-        .into_par_iter()
-        .filter_map(|i| match render_page(site, i, templates, &shared) {
-            Ok((out, html)) => sink.put(&out, html.as_bytes()).err().map(|e| io_error(&out, e)),
-            Err(d) => Some(d),
-        })
-        .collect();
-    clock.lap("pages");
-    diagnostics.extend(render_generated(site, templates, sink));
-    clock.lap("generated");
-    let docs = super::search_docs::take_search_docs(site);
-    clock.lap("search docs");
-    // each search file is written as soon as it is made: the index is never held whole
-    let errors = std::sync::Mutex::new(Vec::new());
-    crate::search::write_index(docs, &|path, bytes| {
+    let mut order: Vec<usize> = (0..site.pages.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| site.pages[a].path.cmp(&site.pages[b].path));
+    let errors = Mutex::new(Vec::new());
+    let put = |path: String, bytes: Vec<u8>| {
         if let Err(e) = sink.put(&path, &bytes) {
             if let Ok(mut errors) = errors.lock() {
                 errors.push(io_error(&path, e));
             }
         }
-    });
-    diagnostics.extend(errors.into_inner().unwrap_or_default());
+    };
+    let mut index = IndexWriter::new(&put);
+    let mut out = RenderedSite::default();
+    for batch in order.chunks(crate::search::BATCH) {
+        let done: Vec<DonePage> = batch
+            .par_iter()
+            .map(|&i| render_one(site, i, templates, &shared, sink))
+            .collect();
+        let mut prepared = Vec::with_capacity(done.len());
+        for page in done {
+            out.diagnostics.extend(page.diagnostics);
+            if !page.links.is_empty() {
+                out.links.push((page.index, page.links));
+            }
+            prepared.extend(page.search);
+        }
+        index.add(&prepared);
+    }
+    clock.lap("pages");
+    index.finish();
     clock.lap("search index");
-    diagnostics.extend(copy_static(site, theme, sink));
+    out.diagnostics.extend(errors.into_inner().unwrap_or_default());
+    out.diagnostics.extend(render_generated(site, templates, sink));
+    clock.lap("generated");
+    out.diagnostics.extend(copy_static(site, theme, sink));
     clock.lap("static");
-    diagnostics
+    out
+}
+
+/// One page rendered and written: what is kept of it.
+struct DonePage {
+    index: usize,
+    diagnostics: Vec<Diagnostic>,
+    links: Vec<(String, usize)>,
+    search: Option<Prepared>,
+}
+
+fn render_one(site: &Site, i: usize, templates: &Templates, shared: &tera::Context, sink: &dyn Sink) -> DonePage {
+    let page = &site.pages[i];
+    let mut done = DonePage {
+        index: i,
+        diagnostics: Vec::new(),
+        links: Vec::new(),
+        search: None,
+    };
+    let body = match Body::reload(site, i) {
+        Ok(body) => body,
+        Err(d) => {
+            done.diagnostics.push(d);
+            return done;
+        }
+    };
+    if page.source_hash.is_some() {
+        done.diagnostics = crate::check::body_rules(site, page, &body);
+    }
+    match render_page(site, i, &body, templates, shared) {
+        Ok((out, html)) => done
+            .diagnostics
+            .extend(sink.put(&out, html.as_bytes()).err().map(|e| io_error(&out, e))),
+        Err(d) => done.diagnostics.push(d),
+    }
+    done.search = is_indexed(page).then(|| prepare(&doc_of(page, &body)));
+    done.links = body.rendered.links;
+    done
 }
 
 /// The files made from the whole site but the search index: extras and open data.

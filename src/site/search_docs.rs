@@ -4,6 +4,7 @@
 
 use rayon::prelude::*;
 
+use super::body::Body;
 use super::{Page, Site};
 use crate::model::KindData;
 use crate::search::SearchDoc;
@@ -13,32 +14,21 @@ const SKIPPED: &[&str] = &[super::ita::CATALOG_KIND, SEARCH_KIND];
 
 pub const SEARCH_KIND: &str = "search";
 
-pub fn search_docs(site: &Site) -> Vec<SearchDoc> {
-    site.pages.par_iter().filter(|p| is_indexed(p)).map(doc_of).collect()
-}
-
-/// [`search_docs`] for a build that is done with the page bodies: each page's rendered HTML
-/// and plain text are released as its document is made, so the documents never exist
-/// beside a full copy of the text they come from.
-pub fn take_search_docs(site: &mut Site) -> Vec<SearchDoc> {
-    site.pages
-        .par_iter_mut()
-        .filter_map(|page| {
-            let doc = is_indexed(page).then(|| doc_of(page));
-            let rendered = std::sync::Arc::make_mut(&mut page.rendered);
-            rendered.html = String::new();
-            rendered.plain = String::new();
-            doc
-        })
+/// The documents of every indexed page; `body(i)` is the body of page `i`.
+pub fn search_docs<'a>(site: &Site, body: impl Fn(usize) -> &'a Body + Sync) -> Vec<SearchDoc> {
+    (0..site.pages.len())
+        .into_par_iter()
+        .filter(|&i| is_indexed(&site.pages[i]))
+        .map(|i| doc_of(&site.pages[i], body(i)))
         .collect()
 }
 
-fn is_indexed(page: &Page) -> bool {
+pub fn is_indexed(page: &Page) -> bool {
     !SKIPPED.contains(&page.kind.as_str())
 }
 
 /// The search document of one page.
-fn doc_of(p: &Page) -> SearchDoc {
+pub fn doc_of(p: &Page, body: &Body) -> SearchDoc {
     let mut text = String::new();
     if let Some(d) = &p.description {
         text.push_str(d);
@@ -76,7 +66,7 @@ fn doc_of(p: &Page) -> SearchDoc {
         }
         _ => {}
     }
-    text.push_str(&p.rendered.plain);
+    text.push_str(&body.rendered.plain);
     SearchDoc {
         url: p.path.clone(),
         title: p.title.clone(),

@@ -130,7 +130,8 @@ fn the_template_context_is_documented() {
         .iter()
         .position(|p| p.kind == "measure")
         .expect("a measure page");
-    let context = serde_json::to_value(site.context(index)).expect("context as JSON");
+    let body = prongsai::site::body::Body::reload(&site, index).unwrap_or_else(|d| panic!("{d:?}"));
+    let context = serde_json::to_value(site.context(index, &body)).expect("context as JSON");
     let text = read_book("templates.md");
     for (table, value) in [
         ("context", &context),

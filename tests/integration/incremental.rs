@@ -24,21 +24,21 @@ fn options() -> BuildOptions {
 
 /// A full build from scratch, or `None` if the portal has errors.
 fn full_build(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
-    let mut site = Site::load(root, options()).ok()?;
+    let site = Site::load(root, options()).ok()?;
     if prongsai::diag::has_errors(&site.diagnostics) {
         return None;
     }
     let theme = Theme::locate(root, &site.config.theme).ok()?;
     let templates = theme.templates(root, false).ok()?;
     let sink = MemorySink::default();
-    let diagnostics = render_site(
-        &mut site,
+    let rendered = render_site(
+        &site,
         &theme,
         &templates,
         &sink,
         &mut prongsai::timings::Stages::start(),
     );
-    if prongsai::diag::has_errors(&diagnostics) {
+    if prongsai::diag::has_errors(&rendered.diagnostics) {
         return None;
     }
     Some(sink.into_files())

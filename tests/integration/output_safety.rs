@@ -67,3 +67,32 @@ fn git_cname_and_nojekyll_are_kept() {
     assert!(t.exists(".nojekyll") && t.exists(".git/HEAD"));
     assert!(!t.exists("stale.html"), "files of the old build are gone");
 }
+
+/// A build reads each page body again when it renders the page; a file edited in between is
+/// an error (the build stops and publishes nothing) rather than a page made of two versions.
+#[test]
+fn a_file_edited_during_a_build_stops_it() {
+    use prongsai::site::{body::Body, BuildOptions, Site};
+    let mut t = SiteTest::fixture("basic");
+    let site = Site::load(t.root(), BuildOptions::default()).unwrap_or_else(|d| panic!("{d:?}"));
+    let plan = site
+        .pages
+        .iter()
+        .position(|p| p.file.ends_with("2564/plan.md"))
+        .expect("the plan page");
+    let body = Body::reload(&site, plan).unwrap_or_else(|d| panic!("{d:?}"));
+    assert!(!body.rendered.html.is_empty());
+    let text = std::fs::read_to_string(t.root().join("content/2564/plan.md")).expect("read the plan");
+    t.write("content/2564/plan.md", format!("{text}\nอีกย่อหน้า\n"));
+    let error = Body::reload(&site, plan).expect_err("the edit is noticed");
+    assert_eq!(error.code, "io");
+    assert!(
+        error.message.contains("changed while the site was being built"),
+        "{}",
+        error.message
+    );
+    assert_eq!(
+        error.file.as_deref(),
+        Some(std::path::Path::new("content/2564/plan.md"))
+    );
+}

@@ -90,7 +90,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                     format!("ไม่พบไฟล์แนบ `{entry}` (attached file `{entry}` not found)"),
                 )
                 .in_file(&page.file)
-                .at_offset(&page.text, at)
+                .at_offset(&page.front_text, at)
                 .with_help(help),
             );
         }
@@ -103,8 +103,8 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
 pub fn entry_offset(page: &Page, raw: &toml::Spanned<toml::Value>, entry: &str) -> usize {
     let span = raw.span();
     let start = page.front_offset + span.start;
-    let end = (page.front_offset + span.end).min(page.text.len());
-    page.text
+    let end = (page.front_offset + span.end).min(page.front_text.len());
+    page.front_text
         .get(start..end)
         .and_then(|text| text.find(entry))
         .map_or(start, |i| start + i)

@@ -61,7 +61,7 @@ pub fn file_entry(page: &Page, at: usize, entry: &str, why: &str) -> Diagnostic 
         format!("ไฟล์แนบ `{entry}` อยู่นอกพอร์ทัล: {why} (attachment `{entry}` is outside the portal)"),
     )
     .in_file(&page.file)
-    .at_offset(&page.text, at)
+    .at_offset(&page.front_text, at)
     .with_help("copy the file next to the page and list it by name, e.g. files = [\"o43-report.pdf\"] (คัดลอกไฟล์มาไว้ข้างไฟล์หน้าแล้วใส่เฉพาะชื่อไฟล์)")
 }
 
@@ -81,7 +81,7 @@ pub fn check_assets(site: &Site) -> Vec<Diagnostic> {
         .chain(
             site.pages
                 .iter()
-                .filter(|p| !p.text.is_empty())
+                .filter(|p| p.source_hash.is_some())
                 .map(|p| (site.root.join(&p.file), crate::diag::display_path(&p.file))),
         );
     for (source, shown) in sources {

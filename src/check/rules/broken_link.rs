@@ -37,16 +37,18 @@ use crate::render::sanitize::is_safe_url;
 use crate::render::urls::is_external;
 use crate::site::{Page, Site};
 
-/// Checks every link and image of a page body against the written files: the file exists,
-/// the anchor exists in it, the link stays inside the site and does not start with `/`.
-pub fn check(site: &Site, page: &Page, outputs: &Outputs) -> Vec<Diagnostic> {
+/// Checks every link and image of a page body (`links`: destination and byte offset in the
+/// body) against the written files: the file exists, the anchor exists in it, the link stays
+/// inside the site and does not start with `/`. Each problem comes with its byte offset in
+/// the file, to be placed with [`locate`] once the file text is at hand.
+pub fn check(site: &Site, page: &Page, links: &[(String, usize)], outputs: &Outputs) -> Vec<(usize, Diagnostic)> {
     let mut out = Vec::new();
-    for (dest, offset) in &page.rendered.links {
+    for (dest, offset) in links {
         let dest = dest.trim();
         if dest.is_empty() || is_external(dest) || !is_safe_url(dest) || dest.starts_with('?') {
             continue;
         }
-        let at = |d: Diagnostic| d.in_file(&page.file).at_offset(&page.text, page.body_offset + offset);
+        let at = |d: Diagnostic| (page.body_offset + offset, d);
         let (path, fragment) = match dest.split_once('#') {
             Some((p, f)) => (p, Some(f)),
             None => (dest, None),
@@ -61,35 +63,33 @@ pub fn check(site: &Site, page: &Page, outputs: &Outputs) -> Vec<Diagnostic> {
                 out.push(at(Diagnostic::new(
                     &root_relative_link::RULE,
                     format!("ลิงก์ `{dest}` ขึ้นต้นด้วย / จะเสียเมื่อพอร์ทัลอยู่ในโฟลเดอร์ย่อย (a root-relative link breaks when the portal is deployed under a sub-path)"),
-                ))
+                )
                 .with_help(format!(
                     "write it relative to this page: ({}) (เขียนแบบสัมพัทธ์: {})",
                     relative_url(&page.path, t),
                     relative_url(&page.path, t)
-                )));
+                ))));
             }
             target
         } else {
             join(&page.path, &decoded)
         };
         let Some(target) = target else {
-            out.push(
-                at(Diagnostic::new(
-                    &attachment_outside::RULE,
-                    format!("ลิงก์ `{dest}` ชี้ออกนอกเว็บไซต์ (the link leads outside the site)"),
-                ))
-                .with_help("links stay inside the portal; remove the extra ../ (ลิงก์ต้องอยู่ในพอร์ทัล ลบ ../ ที่เกิน)"),
-            );
+            out.push(at(Diagnostic::new(
+                &attachment_outside::RULE,
+                format!("ลิงก์ `{dest}` ชี้ออกนอกเว็บไซต์ (the link leads outside the site)"),
+            )
+            .with_help(
+                "links stay inside the portal; remove the extra ../ (ลิงก์ต้องอยู่ในพอร์ทัล ลบ ../ ที่เกิน)",
+            )));
             continue;
         };
         let Some(file) = resolve(outputs, &target) else {
-            out.push(
-                at(Diagnostic::new(
-                    &RULE,
-                    format!("ลิงก์ `{dest}` ไม่พบหน้าหรือไฟล์ปลายทาง (no page or file at `{dest}`)"),
-                ))
-                .with_help(broken_help(site, page, outputs, path, &decoded, &target)),
-            );
+            out.push(at(Diagnostic::new(
+                &RULE,
+                format!("ลิงก์ `{dest}` ไม่พบหน้าหรือไฟล์ปลายทาง (no page or file at `{dest}`)"),
+            )
+            .with_help(broken_help(site, page, outputs, path, &decoded, &target))));
             continue;
         };
         let Some(fragment) = fragment.map(percent_decode).filter(|f| !f.is_empty()) else {
@@ -105,13 +105,11 @@ pub fn check(site: &Site, page: &Page, outputs: &Outputs) -> Vec<Diagnostic> {
                 Some(best) => format!("did you mean `#{best}`? (หรือหมายถึง `#{best}`)"),
                 None => "link to a heading of the page; anchors are the heading text with spaces as - (ใช้ข้อความหัวข้อ เว้นวรรคเป็น -)".to_string(),
             };
-            out.push(
-                at(Diagnostic::new(
-                    &broken_anchor::RULE,
-                    format!("ไม่มีหัวข้อ `#{fragment}` ใน /{target} (no heading `#{fragment}` on /{target})"),
-                ))
-                .with_help(help),
-            );
+            out.push(at(Diagnostic::new(
+                &broken_anchor::RULE,
+                format!("ไม่มีหัวข้อ `#{fragment}` ใน /{target} (no heading `#{fragment}` on /{target})"),
+            )
+            .with_help(help)));
         }
     }
     out

@@ -94,6 +94,6 @@ fn implausible(page: &Page, key: &str, date: Date, raw: &Raw) -> Diagnostic {
         ),
     )
     .in_file(&page.file)
-    .at_offset(&page.text, at)
+    .at_offset(&page.front_text, at)
     .with_help(help)
 }

@@ -30,6 +30,7 @@ pub const RULE: Rule = Rule {
 use crate::check::body::BodyFacts;
 use crate::diag::Diagnostic;
 use crate::render::urls::is_external;
+use crate::site::body::Body;
 use crate::site::{Page, Site};
 
 /// Document types whose links should say type and size, with the name users know.
@@ -82,7 +83,7 @@ pub fn states_size(text: &str) -> bool {
     })
 }
 
-pub fn check(site: &Site, page: &Page, facts: &BodyFacts) -> Vec<Diagnostic> {
+pub fn check(site: &Site, page: &Page, body: &Body, facts: &BodyFacts) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for link in facts.links.iter().filter(|l| !l.is_image) {
         let Some(ext) = extension(&link.dest) else { continue };
@@ -111,7 +112,7 @@ pub fn check(site: &Site, page: &Page, facts: &BodyFacts) -> Vec<Diagnostic> {
                 ),
             )
             .in_file(&page.file)
-            .at_offset(&page.text, link.offset)
+            .at_offset(&body.text, link.offset)
             .with_help(format!(
                 "add them to the link text: [{} {suffix}](…) (เพิ่มชนิดและขนาดไฟล์ในข้อความลิงก์)",
                 link.text.trim()

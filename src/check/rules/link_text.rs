@@ -29,6 +29,7 @@ pub const RULE: Rule = Rule {
 
 use crate::check::body::BodyFacts;
 use crate::diag::Diagnostic;
+use crate::site::body::Body;
 use crate::site::Page;
 
 /// Link texts that say nothing about the target, lower-cased.
@@ -64,7 +65,7 @@ pub fn is_vague(text: &str) -> bool {
     VAGUE.contains(&t.as_str())
 }
 
-pub fn check(page: &Page, facts: &BodyFacts) -> Vec<Diagnostic> {
+pub fn check(page: &Page, body: &Body, facts: &BodyFacts) -> Vec<Diagnostic> {
     facts
         .links
         .iter()
@@ -79,7 +80,7 @@ pub fn check(page: &Page, facts: &BodyFacts) -> Vec<Diagnostic> {
                 ),
             )
             .in_file(&page.file)
-            .at_offset(&page.text, l.offset)
+            .at_offset(&body.text, l.offset)
             .with_help("name the document in the link: [รายงานผลรอบ ๖ เดือน (PDF, 245 KB)](…) (ใส่ชื่อเอกสารเป็นข้อความลิงก์)")
         })
         .collect()

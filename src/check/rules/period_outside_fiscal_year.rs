@@ -60,7 +60,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                         ),
                     )
                     .in_file(&page.file)
-                    .at_offset(&page.text, page.front_offset + raw.span().start)
+                    .at_offset(&page.front_text, page.front_offset + raw.span().start)
                     .with_help(format!(
                         "fiscal year {fy} runs {} to {}; check the year (ปีงบประมาณ {fy} เริ่ม {} ถึง {})",
                         be(first),

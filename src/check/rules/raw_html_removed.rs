@@ -34,19 +34,20 @@ use crate::check::body::BodyFacts;
 use crate::check::html::{tokenize, Token};
 use crate::diag::Diagnostic;
 use crate::render::render_markdown;
+use crate::site::body::Body;
 use crate::site::Page;
 
 /// Lists, per tag of the page's raw HTML, what the sanitizer took out: whole elements
 /// (`<script>`, `<iframe>`) and attributes (`onclick`, `style`, `href="javascript:…"`). The
 /// sanitizer itself is the judge: the page is rendered once trusted and compared with the
 /// published (sanitized) HTML.
-pub fn check(page: &Page, facts: &BodyFacts, trust_html: bool) -> Vec<Diagnostic> {
-    if trust_html || !page.rendered.had_raw_html || facts.raw_html.is_empty() {
+pub fn check(page: &Page, body: &Body, facts: &BodyFacts, trust_html: bool) -> Vec<Diagnostic> {
+    if trust_html || !body.rendered.had_raw_html || facts.raw_html.is_empty() {
         return Vec::new();
     }
-    let body = page.text.get(page.body_offset..).unwrap_or("");
-    let trusted = census(&render_markdown(body, true).html);
-    let published = census(&page.rendered.html);
+    let markdown = body.text.get(page.body_offset..).unwrap_or("");
+    let trusted = census(&render_markdown(markdown, true).html);
+    let published = census(&body.rendered.html);
     let removed_tags: BTreeSet<&String> = trusted
         .tags
         .iter()
@@ -81,7 +82,7 @@ pub fn check(page: &Page, facts: &BodyFacts, trust_html: bool) -> Vec<Diagnostic
             out.push(
                 Diagnostic::new(&RULE, format!("ตัด {what} ออกก่อนเผยแพร่ (removed by the HTML sanitizer)"))
                     .in_file(&page.file)
-                    .at_offset(&page.text, fragment.offset + offset)
+                    .at_offset(&body.text, fragment.offset + offset)
                     .with_help("write it in Markdown, or set trust_html = true in prongsai.toml if you trust every author (เขียนเป็น Markdown แทน)"),
             );
         }

@@ -66,7 +66,7 @@ pub fn problem(segment: &str) -> Option<String> {
 /// Page URLs and copied files whose names a Windows server cannot store.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for page in site.pages.iter().filter(|p| !p.text.is_empty()) {
+    for page in site.pages.iter().filter(|p| p.source_hash.is_some()) {
         if let Some(why) = page.path.split('/').find_map(problem) {
             let at = page
                 .front
@@ -77,7 +77,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 .in_file(&page.file)
                 .with_help("rename the file or set another `slug` (เปลี่ยนชื่อไฟล์หรือกำหนด slug ใหม่)");
             if at > 0 {
-                d = d.at_offset(&page.text, at);
+                d = d.at_offset(&page.front_text, at);
             }
             out.push(d);
         }

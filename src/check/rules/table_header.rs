@@ -34,9 +34,10 @@ pub const RULE: Rule = Rule {
 use crate::check::body::BodyFacts;
 use crate::check::html::{tokenize, Token};
 use crate::diag::Diagnostic;
+use crate::site::body::Body;
 use crate::site::Page;
 
-pub fn check(page: &Page, facts: &BodyFacts) -> Vec<Diagnostic> {
+pub fn check(page: &Page, body: &Body, facts: &BodyFacts) -> Vec<Diagnostic> {
     let mut at: Vec<usize> = facts
         .tables
         .iter()
@@ -57,7 +58,7 @@ pub fn check(page: &Page, facts: &BodyFacts) -> Vec<Diagnostic> {
                 "ตารางไม่มีหัวตารางที่มีข้อความ (the table has no header cells with text)",
             )
             .in_file(&page.file)
-            .at_offset(&page.text, offset)
+            .at_offset(&body.text, offset)
             .with_help("give the first row a name for each column, e.g. | ตัวชี้วัด | คะแนน | (ใส่ชื่อคอลัมน์ในแถวแรก)")
         })
         .collect()

@@ -28,9 +28,10 @@ pub const RULE: Rule = Rule {
 use crate::check::body::BodyFacts;
 use crate::diag::Diagnostic;
 use crate::render::sanitize::is_safe_url;
+use crate::site::body::Body;
 use crate::site::Page;
 
-pub fn check(page: &Page, facts: &BodyFacts) -> Vec<Diagnostic> {
+pub fn check(page: &Page, body: &Body, facts: &BodyFacts) -> Vec<Diagnostic> {
     facts
         .links
         .iter()
@@ -42,7 +43,7 @@ pub fn check(page: &Page, facts: &BodyFacts) -> Vec<Diagnostic> {
                 format!("ลิงก์ `{shown}` ไม่ปลอดภัยและถูกตัดออก (unsafe link removed; it becomes `#`)"),
             )
             .in_file(&page.file)
-            .at_offset(&page.text, l.offset)
+            .at_offset(&body.text, l.offset)
             .with_help("link to an http(s) address or a file of the portal (ลิงก์ไปที่อยู่ http(s) หรือไฟล์ในพอร์ทัล)")
         })
         .collect()

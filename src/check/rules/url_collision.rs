@@ -122,7 +122,7 @@ pub fn check(pages: &[Page], assets: &[Asset], diagnostics: &mut Vec<Diagnostic>
                 .iter()
                 .find(|a| normalize_alias(a.get_ref()) == claim.url)
             {
-                d = d.at_offset(&page.text, page.front_offset + alias.span().start);
+                d = d.at_offset(&page.front_text, page.front_offset + alias.span().start);
             }
         }
         diagnostics.push(d);

@@ -1,0 +1,170 @@
+//! Writing the index while pages come in: a build hands over its pages in page-id order, a
+//! batch at a time, and each batch is folded into the open text chunk and into the encoded
+//! posting lists, then dropped. Only the lists (a few bytes per page and term) grow with
+//! the site; no page text is kept.
+//!
+//! The expensive part of a page, normalising it and counting its terms, is done by
+//! [`prepare`] on any thread; [`IndexWriter::add`] then appends the batch to the lists, the
+//! terms being split into [`PARTS`] by hash so the parts are filled in parallel, each in
+//! page-id order, with the same result on any number of threads.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+use serde_json::json;
+
+use super::fragments::{display_text, fragment_json, fragment_size, Chunker, Fragment};
+use super::grams::{index_terms, Term, TermCounts, TermHasher, PREFIX_MAX};
+use super::index::{encode_numbers, posting_files, TermLists};
+use super::{script_value, script_with, SearchDoc, CLIENT_JS, DIR};
+use crate::thai::normalize::normalize;
+
+/// Parts the terms are split into, so that a batch is appended on every core.
+const PARTS: usize = 64;
+
+/// Where the index files go: (output-relative path, bytes), called from any thread.
+pub type Put<'a> = &'a (dyn Fn(String, Vec<u8>) + Sync);
+
+/// One page, ready to be added: its chunk entry and its terms.
+pub struct Prepared {
+    size: usize,
+    json: Vec<u8>,
+    /// (term, occurrences in title and text, in the title), grouped by part.
+    terms: Vec<(Term, u32, bool)>,
+    /// Where each part's terms start in `terms`, and the end.
+    starts: Vec<u32>,
+}
+
+impl Prepared {
+    fn part(&self, k: usize) -> &[(Term, u32, bool)] {
+        &self.terms[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
+}
+
+/// Normalises a page and counts its terms: the work of one page, on the caller's thread.
+pub fn prepare(doc: &SearchDoc) -> Prepared {
+    let title = display_text(&doc.title);
+    let text = display_text(&doc.text);
+    let fragment = Fragment {
+        url: &doc.url,
+        title: &title,
+        text: &text,
+    };
+    let mut json = Vec::with_capacity(text.len() + title.len() + doc.url.len() + 16);
+    fragment_json(&mut json, &fragment);
+
+    let mut title_terms = TermCounts::default();
+    let mut counts = TermCounts::default();
+    index_terms(&normalize(&title), &mut title_terms);
+    index_terms(&normalize(&text), &mut counts);
+    for (t, n) in &title_terms {
+        *counts.entry(*t).or_insert(0) += n;
+    }
+    let mut terms: Vec<(usize, (Term, u32, bool))> = counts
+        .into_iter()
+        .map(|(t, n)| (part_of(t), (t, n, title_terms.contains_key(&t))))
+        .collect();
+    terms.sort_unstable_by_key(|&(part, _)| part);
+    let mut starts = vec![0u32; PARTS + 1];
+    for &(part, _) in &terms {
+        starts[part + 1] += 1;
+    }
+    for k in 0..PARTS {
+        starts[k + 1] += starts[k];
+    }
+    Prepared {
+        size: fragment_size(&fragment),
+        json,
+        terms: terms.into_iter().map(|(_, t)| t).collect(),
+        starts,
+    }
+}
+
+fn part_of(term: Term) -> usize {
+    let mut h = BuildHasherDefault::<TermHasher>::default().build_hasher();
+    std::hash::Hash::hash(&term, &mut h);
+    // the high bits: the map inside each part uses the low ones
+    (h.finish() >> 58) as usize % PARTS
+}
+
+type Lists = HashMap<Term, TermLists, BuildHasherDefault<TermHasher>>;
+
+/// The index being written.
+pub struct IndexWriter<'a> {
+    put: Put<'a>,
+    /// Pages added so far: the id of the next one.
+    pages: u32,
+    chunks: Chunker,
+    parts: Vec<Lists>,
+}
+
+impl<'a> IndexWriter<'a> {
+    pub fn new(put: Put<'a>) -> IndexWriter<'a> {
+        IndexWriter {
+            put,
+            pages: 0,
+            chunks: Chunker::default(),
+            parts: (0..PARTS).map(|_| Lists::default()).collect(),
+        }
+    }
+
+    /// Adds the next pages, in page-id order; writes the text chunks they complete.
+    pub fn add(&mut self, batch: &[Prepared]) {
+        let first = self.pages;
+        let closed: Vec<(usize, Vec<u8>)> = batch.iter().filter_map(|p| self.chunks.push(p.size, &p.json)).collect();
+        let put = self.put;
+        let ((), ()) = rayon::join(
+            || closed.into_par_iter().for_each(|(n, json)| put_chunk(put, n, &json)),
+            || {
+                self.parts.par_iter_mut().enumerate().for_each(|(k, lists)| {
+                    for (id, page) in (first..).zip(batch) {
+                        for &(term, count, in_title) in page.part(k) {
+                            lists.entry(term).or_default().add(id, count, in_title);
+                        }
+                    }
+                })
+            },
+        );
+        self.pages += batch.len() as u32;
+    }
+
+    /// Writes the last chunk, the posting files, the manifest and the client.
+    pub fn finish(self) {
+        let put = self.put;
+        let (last, chunk_pages) = self.chunks.finish();
+        if let Some((n, json)) = last {
+            put_chunk(put, n, &json);
+        }
+        let mut terms: Vec<(String, TermLists)> = self
+            .parts
+            .into_par_iter()
+            .flat_map_iter(|lists| lists.into_iter().map(|(t, l)| (t.text(), l)))
+            .collect();
+        terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let postings = posting_files(terms);
+        let manifest = json!({
+            "v": 1,
+            "n": self.pages,
+            "s": postings.shards,
+            "p": PREFIX_MAX,
+            "c": encode_numbers(chunk_pages),
+            "b": postings.big.join(" "),
+            "d": encode_numbers(postings.big_pages),
+        });
+        put(format!("{DIR}/client.js"), CLIENT_JS.as_bytes().to_vec());
+        put(format!("{DIR}/index.js"), script_value("index", &manifest));
+        postings
+            .files
+            .into_par_iter()
+            .for_each(|(name, value)| put(format!("{DIR}/{name}.js"), script_value(&name, &value)));
+    }
+}
+
+fn put_chunk(put: Put, n: usize, json: &[u8]) {
+    let name = format!("t/{n}");
+    put(
+        format!("{DIR}/{name}.js"),
+        script_with(&name, json.len(), |out| out.extend_from_slice(json)),
+    );
+}
