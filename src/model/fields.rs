@@ -48,7 +48,7 @@ impl<'a> Fields<'a> {
     pub fn require<'v>(
         &mut self,
         key: &str,
-        value: &'v Option<Spanned<toml::Value>>,
+        value: &'v crate::model::front::Raw,
         example: &str,
     ) -> Option<&'v Spanned<toml::Value>> {
         if value.is_none() {
@@ -58,10 +58,10 @@ impl<'a> Fields<'a> {
                 .with_help(format!("add {example} (เพิ่ม {example})"));
             self.diagnostics.push(d);
         }
-        value.as_ref()
+        value.as_deref()
     }
 
-    pub fn string(&mut self, key: &str, value: &Option<Spanned<toml::Value>>) -> Option<String> {
+    pub fn string(&mut self, key: &str, value: &crate::model::front::Raw) -> Option<String> {
         let v = value.as_ref()?;
         match v.get_ref() {
             toml::Value::String(s) => Some(s.trim().to_string()),
@@ -78,7 +78,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A list of strings; a single string is accepted as a one-element list.
-    pub fn strings(&mut self, key: &str, value: &Option<Spanned<toml::Value>>) -> Vec<String> {
+    pub fn strings(&mut self, key: &str, value: &crate::model::front::Raw) -> Vec<String> {
         let Some(v) = value.as_ref() else { return Vec::new() };
         match v.get_ref() {
             toml::Value::String(s) => vec![s.trim().to_string()],
@@ -115,7 +115,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn integer(&mut self, key: &str, value: &Option<Spanned<toml::Value>>) -> Option<i64> {
+    pub fn integer(&mut self, key: &str, value: &crate::model::front::Raw) -> Option<i64> {
         let v = value.as_ref()?;
         match values::integer(v.get_ref()) {
             Ok(i) => Some(i),
@@ -126,7 +126,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn integers(&mut self, key: &str, value: &Option<Spanned<toml::Value>>) -> Vec<i64> {
+    pub fn integers(&mut self, key: &str, value: &crate::model::front::Raw) -> Vec<i64> {
         let Some(v) = value.as_ref() else { return Vec::new() };
         let items = match v.get_ref() {
             toml::Value::Array(items) => items.clone(),
@@ -142,7 +142,7 @@ impl<'a> Fields<'a> {
         out
     }
 
-    pub fn date(&mut self, key: &str, value: &Option<Spanned<toml::Value>>) -> Option<Date> {
+    pub fn date(&mut self, key: &str, value: &crate::model::front::Raw) -> Option<Date> {
         let v = value.as_ref()?;
         self.date_value(key, v, v.get_ref())
     }
@@ -184,7 +184,7 @@ impl<'a> Fields<'a> {
     }
 
     /// O-item ids (`O43`, `o43`, `O๔๓`).
-    pub fn item_ids(&mut self, key: &str, value: &Option<Spanned<toml::Value>>) -> Vec<ItemId> {
+    pub fn item_ids(&mut self, key: &str, value: &crate::model::front::Raw) -> Vec<ItemId> {
         let mut out = Vec::new();
         let Some(v) = value.as_ref() else { return out };
         for text in self.strings(key, value) {

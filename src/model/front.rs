@@ -6,7 +6,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-pub type Raw = Option<Spanned<toml::Value>>;
+/// Boxed: most keys are absent from a page, and a loaded site keeps every page's front matter.
+pub type Raw = Option<Box<Spanned<toml::Value>>>;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

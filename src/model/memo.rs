@@ -63,7 +63,7 @@ pub fn from_page(front: &RawFront, fields: &mut Fields) -> Memo {
     if let Some(raw) = &front.signatures {
         memo.signatures = fields.nested::<Vec<Signature>>("signatures", raw).unwrap_or_default();
     }
-    check_signature_dates(&memo.signatures, front.signatures.as_ref(), fields);
+    check_signature_dates(&memo.signatures, front.signatures.as_deref(), fields);
     memo
 }
 
