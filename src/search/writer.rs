@@ -42,6 +42,12 @@ impl Prepared {
     }
 }
 
+thread_local! {
+    /// The term counts of the page being prepared (title, title and text), kept per thread
+    /// so that they grow once instead of once per page.
+    static COUNTS: std::cell::RefCell<(TermCounts, TermCounts)> = Default::default();
+}
+
 /// Normalises a page and counts its terms: the work of one page, on the caller's thread.
 pub fn prepare(doc: &SearchDoc) -> Prepared {
     let title = display_text(&doc.title);
@@ -54,17 +60,19 @@ pub fn prepare(doc: &SearchDoc) -> Prepared {
     let mut json = Vec::with_capacity(text.len() + title.len() + doc.url.len() + 16);
     fragment_json(&mut json, &fragment);
 
-    let mut title_terms = TermCounts::default();
-    let mut counts = TermCounts::default();
-    index_terms(&normalize(&title), &mut title_terms);
-    index_terms(&normalize(&text), &mut counts);
-    for (t, n) in &title_terms {
-        *counts.entry(*t).or_insert(0) += n;
-    }
-    let mut terms: Vec<(usize, (Term, u32, bool))> = counts
-        .into_iter()
-        .map(|(t, n)| (part_of(t), (t, n, title_terms.contains_key(&t))))
-        .collect();
+    let mut terms = COUNTS.with_borrow_mut(|(title_terms, counts)| {
+        title_terms.clear();
+        counts.clear();
+        index_terms(&normalize(&title), title_terms);
+        index_terms(&normalize(&text), counts);
+        for (t, n) in title_terms.iter() {
+            *counts.entry(*t).or_insert(0) += n;
+        }
+        counts
+            .drain()
+            .map(|(t, n)| (part_of(t), (t, n, title_terms.contains_key(&t))))
+            .collect::<Vec<_>>()
+    });
     terms.sort_unstable_by_key(|&(part, _)| part);
     let mut starts = vec![0u32; PARTS + 1];
     for &(part, _) in &terms {
