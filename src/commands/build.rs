@@ -108,7 +108,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         return Err(diagnostics);
     }
     let theme = located.map_err(|d| vec![d])?;
-    clock.lap("content rules");
+    clock.lap("site rules");
     let templates = theme.templates(root, args.file_links)?;
     let publish = Publish::create(&out).map_err(|e| {
         vec![Diagnostic::error(

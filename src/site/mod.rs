@@ -1,5 +1,6 @@
-//! The pipeline, pure and in memory: load → assemble → render. `build`, `check` and `serve`
-//! all run it; only `output` writes to disk.
+//! The pipeline: load → assemble → render. `build`, `check` and `serve` all run it. Loading
+//! keeps each page's front matter; rendering reads each body again (`body`) and drops it
+//! once the page is written. Only `output` writes to disk.
 
 pub mod assemble;
 pub mod body;

@@ -1,5 +1,6 @@
-//! The only place that reads content from disk: walking `content/`, decoding files and
-//! splitting front matter. Everything after this stage works on values in memory.
+//! Reading content from disk: walking `content/`, decoding files and splitting front matter.
+//! Loading reads every file through here; rendering reads each page body once more
+//! (`site::body`) with the same decoding.
 
 pub mod front_matter;
 pub mod inputs;
