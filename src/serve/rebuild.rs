@@ -17,7 +17,7 @@ use crate::output::MemorySink;
 use crate::render::templates::Templates;
 use crate::search::SearchDoc;
 use crate::site::body::Body;
-use crate::site::fingerprint::{fingerprints, text_hash};
+use crate::site::fingerprint::fingerprints;
 use crate::site::load::{collect_pages, load_page, scan_content, Loaded, CONTENT_DIR};
 use crate::site::render::{copy_static, render_generated, render_page, shared_context, template_for};
 use crate::site::search_docs::search_docs;
@@ -58,7 +58,6 @@ struct Inputs {
 
 struct Entry {
     loaded: Loaded,
-    hash: u64,
     /// The page's body, rendered once for as long as the file does not change.
     body: Option<Arc<Body>>,
 }
@@ -186,14 +185,9 @@ impl Rebuilder {
             diag::sort(&mut diagnostics);
             return Err(diagnostics);
         }
-        let texts: FxHashMap<PathBuf, u64> = inputs
-            .entries
-            .iter()
-            .map(|(rel, e)| (PathBuf::from(CONTENT_DIR).join(rel), e.hash))
-            .collect();
         let bodies = bodies_of(&site, &inputs.entries);
         let templates = &inputs.templates;
-        let new_prints = fingerprints(&site, &texts, |i| template_for(&site, i, templates));
+        let new_prints = fingerprints(&site, |i| template_for(&site, i, templates));
         clock.lap("fingerprints");
 
         // pages: reuse the bytes of every page whose fingerprint did not move
@@ -346,13 +340,11 @@ fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
 fn load_entry(root: &Path, file: &ContentFile, config: &Config, options: &BuildOptions) -> Entry {
     match load_page(root, file, options) {
         Ok(Some((page, text))) => Entry {
-            hash: text_hash(&text),
             body: Some(Arc::new(Body::render(text, page.body_offset, config.trust_html))),
             loaded: Ok(Some(page)),
         },
         loaded => Entry {
             loaded: loaded.map(|_| None),
-            hash: 0,
             body: None,
         },
     }

@@ -9,19 +9,11 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::Site;
-
-/// The hash of a source text, as loading saw it.
-pub fn text_hash(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
-}
 
 /// What other pages' contexts show of a page (`PageSummary`).
 fn summary_hash(site: &Site, i: usize) -> u64 {
@@ -40,14 +32,10 @@ fn summary_hash(site: &Site, i: usize) -> u64 {
     h.finish()
 }
 
-/// Fingerprints of every page, keyed by output path. `texts` maps a page's file to the hash
-/// of its text (everything loading derives from it: body HTML, table of contents, front
-/// matter, typed data); pages missing from it (implicit pages) hash their own text.
-pub fn fingerprints(
-    site: &Site,
-    texts: &FxHashMap<PathBuf, u64>,
-    template: impl Fn(usize) -> String + Sync,
-) -> FxHashMap<String, u64> {
+/// Fingerprints of every page, keyed by output path. A page with a file counts the hash of
+/// its text (everything loading and rendering derive from it: body HTML, table of contents,
+/// front matter, typed data); the pages a build makes count their front text and title.
+pub fn fingerprints(site: &Site, template: impl Fn(usize) -> String + Sync) -> FxHashMap<String, u64> {
     let summaries: Vec<u64> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| summary_hash(site, i))
@@ -65,7 +53,7 @@ pub fn fingerprints(
         .map(|(i, p)| {
             let mut h = DefaultHasher::new();
             template(i).hash(&mut h);
-            match texts.get(&p.file) {
+            match p.source_hash {
                 Some(t) => t.hash(&mut h),
                 None => (&p.front_text, &p.title).hash(&mut h),
             }
