@@ -26,6 +26,11 @@ pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
     /// Copies the file at `source` to the site-relative `path`.
     fn copy(&self, path: &str, source: &Path) -> io::Result<()>;
+    /// Keeps the file the previous build wrote at `path`, unread, when the sink can vouch it
+    /// is still as written: returns where it lies, or `None` when the caller must `put` it.
+    fn keep(&self, _path: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// A sink that keeps nothing: `check` renders the site only to see what it would write.

@@ -1,11 +1,13 @@
 //! What a build wrote, for the link rules: every output path, and the `id`s of every HTML
 //! page. A `RecordingSink` wraps the real sink (staging folder or memory), so `build` and
-//! `check` see the same files without reading anything back from disk.
+//! `check` see the same files without reading anything back from disk, except the pages a
+//! build kept from the previous one: their ids are read from the output folder when a link
+//! first asks for them.
 
 use std::collections::{HashMap, HashSet};
 use std::io;
-use std::path::Path;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -18,7 +20,33 @@ pub struct Outputs {
     pub files: HashSet<String>,
     /// Lower-cased NFC path → the path as written, for "differs only by case" hints.
     pub folded: HashMap<String, String>,
-    pub ids: HashMap<String, HashSet<String>>,
+    ids: HashMap<String, Ids>,
+}
+
+/// The ids of one HTML file: found when it was written, or to be read from where it was kept.
+#[derive(Debug)]
+enum Ids {
+    Known(HashSet<String>),
+    Kept(PathBuf, OnceLock<HashSet<String>>),
+}
+
+impl Ids {
+    fn get(&self) -> &HashSet<String> {
+        match self {
+            Ids::Known(ids) => ids,
+            Ids::Kept(file, ids) => ids.get_or_init(|| match std::fs::read(file) {
+                Ok(bytes) => ids_of(&bytes),
+                Err(_) => HashSet::new(),
+            }),
+        }
+    }
+}
+
+fn ids_of(bytes: &[u8]) -> HashSet<String> {
+    match std::str::from_utf8(bytes) {
+        Ok(html) => html::ids(html),
+        Err(_) => html::ids(&String::from_utf8_lossy(bytes)),
+    }
 }
 
 impl Outputs {
@@ -37,13 +65,18 @@ impl Outputs {
     pub fn contains(&self, path: &str) -> bool {
         self.files.contains(path)
     }
+
+    /// The ids of the HTML file at `path`, if it is one.
+    pub fn ids(&self, path: &str) -> Option<&HashSet<String>> {
+        self.ids.get(path).map(Ids::get)
+    }
 }
 
 /// A sink that records what passes through it.
 /// What is recorded of one written file, worked out before the shared record is locked.
 struct Output {
     path: String,
-    ids: Option<HashSet<String>>,
+    ids: Option<Ids>,
 }
 
 impl Output {
@@ -51,10 +84,13 @@ impl Output {
         let path: String = path.nfc().collect();
         let ids = bytes
             .filter(|_| path.ends_with(".html"))
-            .map(|bytes| match std::str::from_utf8(bytes) {
-                Ok(html) => html::ids(html),
-                Err(_) => html::ids(&String::from_utf8_lossy(bytes)),
-            });
+            .map(|bytes| Ids::Known(ids_of(bytes)));
+        Output { path, ids }
+    }
+
+    fn kept(path: &str, file: PathBuf) -> Output {
+        let path: String = path.nfc().collect();
+        let ids = path.ends_with(".html").then(|| Ids::Kept(file, OnceLock::new()));
         Output { path, ids }
     }
 }
@@ -76,8 +112,7 @@ impl<'a> RecordingSink<'a> {
         self.outputs.into_inner().unwrap_or_default()
     }
 
-    fn record(&self, path: &str, bytes: Option<&[u8]>) {
-        let output = Output::of(path, bytes);
+    fn record(&self, output: Output) {
         if let Ok(mut outputs) = self.outputs.lock() {
             outputs.insert(output);
         }
@@ -87,14 +122,20 @@ impl<'a> RecordingSink<'a> {
 impl Sink for RecordingSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         self.inner.put(path, bytes)?;
-        self.record(path, Some(bytes));
+        self.record(Output::of(path, Some(bytes)));
         Ok(())
     }
 
     fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
         self.inner.copy(path, source)?;
-        self.record(path, None);
+        self.record(Output::of(path, None));
         Ok(())
+    }
+
+    fn keep(&self, path: &str) -> Option<PathBuf> {
+        let file = self.inner.keep(path)?;
+        self.record(Output::kept(path, file.clone()));
+        Some(file)
     }
 }
 
@@ -113,8 +154,10 @@ mod tests {
         assert!(sink.put("feed.xml", b"<x id=\"no\"/>").is_ok());
         let outputs = sink.into_outputs();
         assert!(outputs.contains("2564/plan/index.html") && outputs.contains("feed.xml"));
-        assert!(outputs.ids["2564/plan/index.html"].contains("ผล"));
-        assert!(!outputs.ids.contains_key("feed.xml"));
+        assert!(outputs
+            .ids("2564/plan/index.html")
+            .is_some_and(|ids| ids.contains("ผล")));
+        assert!(outputs.ids("feed.xml").is_none());
         assert_eq!(memory.into_files().len(), 2);
     }
 }

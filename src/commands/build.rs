@@ -1,6 +1,7 @@
 //! `prongsai build`: run the pipeline and publish the output, writing only the files whose
 //! bytes changed; skip everything when no input changed since the last build.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -11,7 +12,9 @@ use crate::diag::{self, Diagnostic};
 use crate::output::check_output_dir;
 use crate::output::manifest::Manifest;
 use crate::output::publish::{Publish, Published};
-use crate::site::{load::load_content, render::render_site, BuildOptions, Site};
+use crate::site::fingerprint::{page_prints, shared_print};
+use crate::site::render::{render_site, template_for};
+use crate::site::{load::load_content, BuildOptions, Page, Site};
 use crate::theme::Theme;
 use crate::timings::Stages;
 
@@ -28,6 +31,8 @@ pub struct Args {
 #[derive(Debug)]
 pub struct Built {
     pub pages: usize,
+    /// Pages put through their template; the others were kept as the last build wrote them.
+    pub rendered: usize,
     pub output: PathBuf,
     pub warnings: Vec<Diagnostic>,
     /// What was written; `None` when no input changed and the build was skipped.
@@ -44,9 +49,18 @@ pub fn run(root: &Path, args: Args) -> u8 {
             print_lines(&built.replayed);
             let secs = started.elapsed().as_secs_f64();
             let (pages, out) = (built.pages, built.output.display());
+            let kept = pages - built.rendered.min(pages);
+            let (kept_th, kept_en) = if kept > 0 {
+                (
+                    format!(" (หน้าที่ไม่เปลี่ยน {kept} หน้าไม่ต้องสร้างใหม่)"),
+                    format!(", {kept} unchanged pages not rendered again"),
+                )
+            } else {
+                Default::default()
+            };
             match built.published {
                 Some(p) => eprintln!(
-                    "สร้างเว็บไซต์แล้ว {pages} หน้า ใน {secs:.2} วินาที → {out} (built {pages} pages in {secs:.2} s)\n\
+                    "สร้างเว็บไซต์แล้ว {pages} หน้า{kept_th} ใน {secs:.2} วินาที → {out} (built {pages} pages{kept_en} in {secs:.2} s)\n\
                      เขียน {} ไฟล์ ลบ {} ไฟล์ ไม่เปลี่ยน {} ไฟล์ (wrote {} files, removed {}, {} unchanged)",
                     p.written, p.removed, p.unchanged, p.written, p.removed, p.unchanged
                 ),
@@ -94,7 +108,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         .ok()
         .and_then(|t| crate::source::inputs::fingerprint(root, t.dir.as_deref(), &format!("{options:?}")));
     clock.lap("fingerprint");
-    if let Some(skipped) = up_to_date(&out, inputs) {
+    if let Some(skipped) = up_to_date(&out, inputs.map(|i| i.all)) {
         return Ok(skipped);
     }
     let (pages, assets, loaded) = load_content(root, &options);
@@ -116,9 +130,22 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
             format!("สร้างโฟลเดอร์ชั่วคราวไม่ได้ (cannot create the staging folder): {e}"),
         )]
     })?;
+    let mut memo = Manifest::new();
+    memo.inputs = inputs.map(|i| i.all);
+    memo.shared = inputs.map(|i| {
+        let mut h = DefaultHasher::new();
+        (i.site_wide, shared_print(&site)).hash(&mut h);
+        h.finish()
+    });
+    let prints = page_prints(&site, |i| template_for(&site, i, &templates));
+    let previous = publish.previous();
+    let same_shared = memo.shared.is_some() && previous.shared == memo.shared;
+    let unchanged = |i: usize| same_shared && previous.prints.get(&out_path(&site.pages[i])) == Some(&prints[i]);
+    clock.lap("page prints");
     let sink = RecordingSink::new(&publish);
-    let rendered = render_site(&site, &theme, &templates, &sink, &mut clock);
+    let rendered = render_site(&site, &theme, &templates, &sink, &unchanged, &mut clock);
     diagnostics.extend(rendered.diagnostics);
+    let rendered_pages = rendered.rendered;
     if !diag::has_errors(&diagnostics) {
         diagnostics.extend(crate::check::output_rules(&site, &rendered.links, &sink.into_outputs()));
     }
@@ -128,8 +155,10 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
         publish.abandon();
         return Err(diagnostics);
     }
-    let printed = diag::human_lines(&diagnostics, false, Some(diag::WARNINGS_PER_RULE));
-    let published = publish.commit(inputs, site.pages.len(), printed).map_err(|e| {
+    memo.warnings = diag::human_lines(&diagnostics, false, Some(diag::WARNINGS_PER_RULE));
+    memo.pages = site.pages.len();
+    memo.prints = site.pages.iter().map(out_path).zip(prints).collect();
+    let published = publish.commit(memo).map_err(|e| {
         vec![Diagnostic::error(
             "io",
             format!("ย้ายผลลัพธ์เข้าที่ไม่ได้ (cannot move the output into place): {e}"),
@@ -143,11 +172,17 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
     std::thread::spawn(move || drop(site));
     Ok(Built {
         pages,
+        rendered: rendered_pages,
         output: out,
         warnings: diagnostics,
         published: Some(published),
         replayed: Vec::new(),
     })
+}
+
+/// Where a page is written in the output.
+fn out_path(page: &Page) -> String {
+    format!("{}index.html", page.path)
 }
 
 /// The skipped build, when the inputs are those of the last build and the output folder is
@@ -163,6 +198,7 @@ fn up_to_date(out: &Path, inputs: Option<u64>) -> Option<Built> {
     }
     Some(Built {
         pages: previous.pages,
+        rendered: 0,
         output: out.to_path_buf(),
         warnings: Vec::new(),
         published: None,

@@ -7,7 +7,8 @@ use super::{print_diagnostics, source_date, Format};
 use crate::check::RecordingSink;
 use crate::diag::{self, Diagnostic, Level};
 use crate::output::NullSink;
-use crate::site::{render::render_site, BuildOptions, Site};
+use crate::site::render::{render_all, render_site};
+use crate::site::{BuildOptions, Site};
 use crate::theme::Theme;
 
 /// Every diagnostic of the portal at `root`, sorted.
@@ -33,7 +34,14 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
         Ok((theme, templates)) if loaded_clean => {
             let sink = RecordingSink::new(&NullSink);
             // the body rules run as each page is rendered
-            let rendered = render_site(&site, &theme, &templates, &sink, &mut crate::timings::Stages::start());
+            let rendered = render_site(
+                &site,
+                &theme,
+                &templates,
+                &sink,
+                &render_all,
+                &mut crate::timings::Stages::start(),
+            );
             if !diag::has_errors(&rendered.diagnostics) {
                 diagnostics.extend(crate::check::output_rules(&site, &rendered.links, &sink.into_outputs()));
             }

@@ -138,14 +138,18 @@ impl Publish {
         Ok(())
     }
 
-    /// Moves the changed files into place, removes stale ones and writes the manifest.
-    /// `inputs`, `pages` and `warnings` are remembered for the next build.
-    pub fn commit(self, inputs: Option<u64>, pages: usize, warnings: Vec<String>) -> io::Result<Published> {
+    /// The manifest of the previous build (empty when there is none to trust).
+    pub fn previous(&self) -> &Manifest {
+        &self.previous
+    }
+
+    /// Moves the changed files into place, removes stale ones and writes the manifest:
+    /// `manifest` with what the build remembers for the next one (inputs, page fingerprints,
+    /// warnings), to which the list of files is added.
+    pub fn commit(self, mut manifest: Manifest) -> io::Result<Published> {
         let records = self.records.into_inner().map_err(|_| io::Error::other("poisoned"))?;
-        let mut manifest = Manifest::new();
-        manifest.inputs = inputs;
-        manifest.pages = pages;
-        manifest.warnings = warnings;
+        manifest.files.clear();
+        manifest.version = Manifest::new().version;
         let mut published = Published::default();
         for (path, record) in &records {
             if record.staged {
@@ -203,6 +207,20 @@ impl Sink for Publish {
     fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
         let bytes = std::fs::read(source)?;
         self.put(path, &bytes)
+    }
+
+    fn keep(&self, path: &str) -> Option<PathBuf> {
+        if self.fresh || safe_relative(path).is_err() {
+            return None;
+        }
+        let entry = *self.previous.files.get(path)?;
+        let target = self.out.join(path);
+        let meta = std::fs::symlink_metadata(&target).ok()?;
+        if !entry.matches(&meta) {
+            return None;
+        }
+        self.record(path, Record { entry, staged: false }).ok()?;
+        Some(target)
     }
 }
 

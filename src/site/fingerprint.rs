@@ -2,10 +2,14 @@
 //! the context: two builds give a page the same fingerprint only if its context would be the
 //! same, so `serve` re-renders just the pages whose fingerprint moved.
 //!
+//! `build` keeps them in the output's manifest, so the next build renders only the pages
+//! whose fingerprint moved too.
+//!
 //! This mirrors [`Site::context`](super::Site::context) field by field; a field added there
-//! must be added here (the incremental-rebuild property test in `tests/integration/serve.rs`
-//! fails otherwise). Site-wide inputs (config, templates, theme) are not part of it: a change
-//! to them rebuilds everything.
+//! must be added here (the incremental-rebuild property tests in `tests/integration/serve.rs`
+//! and `tests/integration/incremental.rs` fail otherwise). Site-wide inputs (config,
+//! templates, theme, the shared context) are not part of it: a change to them rebuilds
+//! everything.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
@@ -32,10 +36,27 @@ fn summary_hash(site: &Site, i: usize) -> u64 {
     h.finish()
 }
 
-/// Fingerprints of every page, keyed by output path. A page with a file counts the hash of
-/// its text (everything loading and rendering derive from it: body HTML, table of contents,
-/// front matter, typed data); the pages a build makes count their front text and title.
+/// Fingerprints of every page, keyed by output path.
 pub fn fingerprints(site: &Site, template: impl Fn(usize) -> String + Sync) -> FxHashMap<String, u64> {
+    page_prints(site, template)
+        .into_iter()
+        .zip(&site.pages)
+        .map(|(print, p)| (format!("{}index.html", p.path), print))
+        .collect()
+}
+
+/// The fingerprint of what every page's context shares (`Site::shared_context`: config,
+/// navigation, years, interface strings).
+pub fn shared_print(site: &Site) -> u64 {
+    let mut h = DefaultHasher::new();
+    let _ = serde_json::to_writer(HashWriter(&mut h), &site.shared_context());
+    h.finish()
+}
+
+/// Fingerprints of every page, by page index. A page with a file counts the hash of its
+/// text (everything loading and rendering derive from it: body HTML, table of contents,
+/// front matter, typed data); the pages a build makes count their front text and title.
+pub fn page_prints(site: &Site, template: impl Fn(usize) -> String + Sync) -> Vec<u64> {
     let summaries: Vec<u64> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| summary_hash(site, i))
@@ -83,10 +104,9 @@ pub fn fingerprints(site: &Site, template: impl Fn(usize) -> String + Sync) -> F
             // the ITA view, which reads other pages of the year
             let ita = site.ita_view(i);
             if !ita.is_null() {
-                let mut w = HashWriter(&mut h);
-                let _ = serde_json::to_writer(&mut w, &ita);
+                let _ = serde_json::to_writer(HashWriter(&mut h), &ita);
             }
-            (format!("{}index.html", p.path), h.finish())
+            h.finish()
         })
         .collect()
 }

@@ -85,17 +85,26 @@ pub struct RenderedSite {
     /// The links of each page body (page index; destination and offset in the body), kept
     /// for the output rules, which need every file written first.
     pub links: Vec<(usize, Vec<(String, usize)>)>,
+    /// Pages put through their template (the others were kept as the last build wrote them).
+    pub rendered: usize,
 }
+
+/// Which pages a build may keep as the previous build wrote them (by page index): their
+/// template context is the same (`site::fingerprint`). The sink still has the last word
+/// ([`Sink::keep`]).
+pub type Unchanged<'a> = &'a (dyn Fn(usize) -> bool + Sync);
 
 /// Renders the whole site into `sink`, one batch of pages at a time: each page's body is
 /// read again, checked by the body rules, rendered, written and added to the search index,
 /// then dropped, so memory holds the site's front matter and the index's lists but never
 /// all the bodies. Pages go in URL order, the order of the search index's page ids.
+/// A page `unchanged` names, and the sink keeps, is not put through its template.
 pub fn render_site(
     site: &Site,
     theme: &Theme,
     templates: &Templates,
     sink: &dyn Sink,
+    unchanged: Unchanged,
     clock: &mut Stages,
 ) -> RenderedSite {
     let shared = match shared_context(site) {
@@ -103,7 +112,7 @@ pub fn render_site(
         Err(d) => {
             return RenderedSite {
                 diagnostics: vec![d],
-                links: Vec::new(),
+                ..RenderedSite::default()
             }
         }
     };
@@ -122,11 +131,12 @@ pub fn render_site(
     for batch in order.chunks(crate::search::BATCH) {
         let done: Vec<DonePage> = batch
             .par_iter()
-            .map(|&i| render_one(site, i, templates, &shared, sink))
+            .map(|&i| render_one(site, i, templates, &shared, sink, unchanged))
             .collect();
         let mut prepared = Vec::with_capacity(done.len());
         for page in done {
             out.diagnostics.extend(page.diagnostics);
+            out.rendered += usize::from(!page.kept);
             if !page.links.is_empty() {
                 out.links.push((page.index, page.links));
             }
@@ -145,18 +155,32 @@ pub fn render_site(
     out
 }
 
+/// No page may be kept: render every one.
+pub fn render_all(_: usize) -> bool {
+    false
+}
+
 /// One page rendered and written: what is kept of it.
 struct DonePage {
     index: usize,
+    kept: bool,
     diagnostics: Vec<Diagnostic>,
     links: Vec<(String, usize)>,
     search: Option<Prepared>,
 }
 
-fn render_one(site: &Site, i: usize, templates: &Templates, shared: &tera::Context, sink: &dyn Sink) -> DonePage {
+fn render_one(
+    site: &Site,
+    i: usize,
+    templates: &Templates,
+    shared: &tera::Context,
+    sink: &dyn Sink,
+    unchanged: Unchanged,
+) -> DonePage {
     let page = &site.pages[i];
     let mut done = DonePage {
         index: i,
+        kept: false,
         diagnostics: Vec::new(),
         links: Vec::new(),
         search: None,
@@ -171,11 +195,14 @@ fn render_one(site: &Site, i: usize, templates: &Templates, shared: &tera::Conte
     if page.source_hash.is_some() {
         done.diagnostics = crate::check::body_rules(site, page, &body);
     }
-    match render_page(site, i, &body, templates, shared) {
-        Ok((out, html)) => done
-            .diagnostics
-            .extend(sink.put(&out, html.as_bytes()).err().map(|e| io_error(&out, e))),
-        Err(d) => done.diagnostics.push(d),
+    done.kept = unchanged(i) && sink.keep(&format!("{}index.html", page.path)).is_some();
+    if !done.kept {
+        match render_page(site, i, &body, templates, shared) {
+            Ok((out, html)) => done
+                .diagnostics
+                .extend(sink.put(&out, html.as_bytes()).err().map(|e| io_error(&out, e))),
+            Err(d) => done.diagnostics.push(d),
+        }
     }
     done.search = is_indexed(page).then(|| prepare(&doc_of(page, &body)));
     done.links = body.rendered.links;

@@ -2,6 +2,8 @@
 //! `static/`, `catalogs/`, the theme folder, the options of the command line and the prongsai
 //! binary itself (the default theme and catalogs are built into it). When the fingerprint and
 //! the output folder both match the manifest of the last build, `build` has nothing to do.
+//! A second fingerprint leaves `content/` out: while it holds, a page whose own fingerprint
+//! (`site::fingerprint`) did not move is not rendered again.
 //!
 //! It hashes file bytes, not modification times, so a file restored to what it was, or a
 //! checkout that touches every file, is judged by its content. A folder added to what a build
@@ -17,10 +19,20 @@ use crate::config::CONFIG_FILE;
 /// The folders of a portal a build reads, beside the theme's own folder.
 const INPUT_DIRS: &[&str] = &["content", "templates", "static", "catalogs"];
 
-/// The fingerprint of the inputs of a build of `root` with theme folder `theme_dir`;
+/// The fingerprints of a build's inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inputs {
+    /// Of every input.
+    pub all: u64,
+    /// Of every input but `content/`: what all pages share (config, templates, theme,
+    /// catalogs, static files, options, binary).
+    pub site_wide: u64,
+}
+
+/// The fingerprints of the inputs of a build of `root` with theme folder `theme_dir`;
 /// `options` stands for everything the command line changes. `None` when something could
 /// not be read (the build then runs in full).
-pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &impl Hash) -> Option<u64> {
+pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &impl Hash) -> Option<Inputs> {
     let mut files: Vec<(String, PathBuf)> = vec![(CONFIG_FILE.to_string(), root.join(CONFIG_FILE))];
     let dirs = INPUT_DIRS
         .iter()
@@ -49,11 +61,21 @@ pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &impl Hash) -
             Some(h.digest())
         })
         .collect();
-    let mut h = DefaultHasher::new();
-    hashes?.hash(&mut h);
-    binary_identity()?.hash(&mut h);
-    options.hash(&mut h);
-    Some(h.finish())
+    let hashes = hashes?;
+    let shared = (binary_identity()?, options);
+    let mut all = DefaultHasher::new();
+    (&hashes, &shared).hash(&mut all);
+    let mut site_wide = DefaultHasher::new();
+    for (hash, (name, _)) in hashes.iter().zip(&files) {
+        if !name.starts_with("content/") {
+            hash.hash(&mut site_wide);
+        }
+    }
+    shared.hash(&mut site_wide);
+    Some(Inputs {
+        all: all.finish(),
+        site_wide: site_wide.finish(),
+    })
 }
 
 /// The version, size and modification time of the running binary: a new prongsai may render
@@ -76,15 +98,20 @@ mod tests {
         std::fs::write(root.join(CONFIG_FILE), "title = \"t\"\n").expect("write");
         std::fs::create_dir_all(root.join("content/a")).expect("mkdir");
         std::fs::write(root.join("content/a/p.md"), "one").expect("write");
-        let base = fingerprint(root, None, &1).expect("fingerprint");
-        assert_eq!(fingerprint(root, None, &1), Some(base), "stable");
-        assert_ne!(fingerprint(root, None, &2), Some(base), "options count");
+        let all = |o: u8| fingerprint(root, None, &o).map(|f| f.all);
+        let site_wide = |o: u8| fingerprint(root, None, &o).map(|f| f.site_wide);
+        let (base, base_site) = (all(1).expect("fingerprint"), site_wide(1));
+        assert_eq!(all(1), Some(base), "stable");
+        assert_ne!(all(2), Some(base), "options count");
+        assert_ne!(site_wide(2), base_site, "options count site-wide");
         std::fs::write(root.join("content/a/p.md"), "two").expect("write");
-        assert_ne!(fingerprint(root, None, &1), Some(base), "content counts");
+        assert_ne!(all(1), Some(base), "content counts");
+        assert_eq!(site_wide(1), base_site, "but not site-wide");
         std::fs::write(root.join("content/a/p.md"), "one").expect("write");
-        assert_eq!(fingerprint(root, None, &1), Some(base), "bytes, not times");
+        assert_eq!(all(1), Some(base), "bytes, not times");
         std::fs::create_dir_all(root.join("static")).expect("mkdir");
         std::fs::write(root.join("static/x.css"), "").expect("write");
-        assert_ne!(fingerprint(root, None, &1), Some(base), "static counts");
+        assert_ne!(all(1), Some(base), "static counts");
+        assert_ne!(site_wide(1), base_site, "site-wide too");
     }
 }

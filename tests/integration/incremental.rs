@@ -1,6 +1,7 @@
-//! The incremental rebuild of `serve` gives exactly what a full build gives, over random
-//! sequences of edits, adds, deletes, renames, broken files and fixes, on the example
-//! portal (every ITA kind, so coverage, plan, report and data files all move).
+//! The incremental rebuilds of `serve` (in memory) and of `build` (pages kept in the output
+//! folder) give exactly what a full build gives, over random sequences of edits, adds,
+//! deletes, renames, broken files and fixes, on the example portal (every ITA kind, so
+//! coverage, plan, report and data files all move).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,7 +14,7 @@ use prongsai::site::render::render_site;
 use prongsai::site::{BuildOptions, Site};
 use prongsai::theme::Theme;
 
-use crate::harness::copy_tree;
+use crate::harness::{copy_tree, snapshot};
 
 fn options() -> BuildOptions {
     BuildOptions {
@@ -36,6 +37,7 @@ fn full_build(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
         &theme,
         &templates,
         &sink,
+        &prongsai::site::render::render_all,
         &mut prongsai::timings::Stages::start(),
     );
     if prongsai::diag::has_errors(&rendered.diagnostics) {
@@ -249,6 +251,96 @@ proptest! {
             check_equal(root, &mut rebuilder, &changed, &format!("step {n} {op:?}"));
         }
     }
+}
+
+/// What a build gave: the output files, the warnings and how many pages it rendered.
+struct BuildResult {
+    files: Vec<(String, Vec<u8>)>,
+    warnings: Vec<String>,
+    rendered: usize,
+}
+
+/// `build` into `out` as the command line runs it, or `None` when the build fails.
+fn build_into(root: &Path, out: &Path) -> Option<BuildResult> {
+    let args = prongsai::commands::build::Args {
+        output_dir: Some(out.to_path_buf()),
+        ..Default::default()
+    };
+    let built = prongsai::commands::build::build(root, &args).ok()?;
+    let warnings = built.warnings.iter().map(|d| d.human(false)).collect();
+    Some(BuildResult {
+        files: snapshot(out),
+        warnings,
+        rendered: built.rendered,
+    })
+}
+
+/// The build into the portal's kept `public/` equals a build into a new folder.
+fn check_build_equal(root: &Path, step: &str) -> Option<usize> {
+    let kept = build_into(root, &root.join("public"));
+    let fresh_dir = tempfile::tempdir().expect("temp");
+    let fresh = build_into(root, &fresh_dir.path().join("public"));
+    match (kept, fresh) {
+        (Some(kept), Some(fresh)) => {
+            let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+            assert_eq!(names(&kept.files), names(&fresh.files), "{step}: the same files");
+            let differ: Vec<&String> = kept
+                .files
+                .iter()
+                .zip(&fresh.files)
+                .filter(|(a, b)| a.1 != b.1)
+                .map(|(a, _)| &a.0)
+                .collect();
+            assert!(differ.is_empty(), "{step}: differ {differ:?}");
+            assert_eq!(kept.warnings, fresh.warnings, "{step}: the same warnings");
+            Some(kept.rendered)
+        }
+        (None, None) => None,
+        (kept, fresh) => panic!(
+            "{step}: the kept build {} but the fresh one {}",
+            if kept.is_some() { "succeeded" } else { "failed" },
+            if fresh.is_some() { "succeeded" } else { "failed" }
+        ),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn builds_that_keep_unchanged_pages_equal_full_builds(ops in proptest::collection::vec(op(), 1..6)) {
+        let dir = example_portal();
+        let root = dir.path();
+        let originals = originals(root);
+        prop_assert!(check_build_equal(root, "first").is_some());
+        for (n, op) in ops.iter().enumerate() {
+            apply(root, &originals, op);
+            check_build_equal(root, &format!("step {n} {op:?}"));
+        }
+    }
+}
+
+#[test]
+fn a_build_after_an_edit_renders_only_what_depends_on_it() {
+    let dir = example_portal();
+    let root = dir.path();
+    let out = root.join("public");
+    let first = build_into(root, &out).expect("build").rendered;
+    let about = root.join("content/about.md");
+    let text = std::fs::read_to_string(&about).expect("read");
+    std::fs::write(&about, format!("{text}\nเพิ่มเติม\n")).expect("write");
+    let rendered = build_into(root, &out).expect("rebuild").rendered;
+    assert_eq!(rendered, 1, "only about/ of {first}");
+    // a changed template renders every page again
+    std::fs::create_dir_all(root.join("templates")).expect("mkdir");
+    let base = root.join("templates/404.html");
+    std::fs::write(&base, "{% extends \"base.html\" %}").expect("write");
+    let all = build_into(root, &out).expect("rebuild").rendered;
+    assert_eq!(all, first, "a site-wide input renders everything");
+    // with nothing changed the build is skipped
+    let again = build_into(root, &out).expect("rebuild").rendered;
+    assert_eq!(again, 0, "nothing changed");
+    check_build_equal(root, "after the template");
 }
 
 #[test]

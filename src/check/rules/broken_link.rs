@@ -95,7 +95,7 @@ pub fn check(site: &Site, page: &Page, links: &[(String, usize)], outputs: &Outp
         let Some(fragment) = fragment.map(percent_decode).filter(|f| !f.is_empty()) else {
             continue;
         };
-        let Some(ids) = outputs.ids.get(&file) else { continue };
+        let Some(ids) = outputs.ids(&file) else { continue };
         let fragment: String = fragment.nfc().collect();
         if !ids.contains(&fragment) {
             // Sorted, so ties between suggestions resolve the same way every run.
