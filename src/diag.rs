@@ -83,6 +83,16 @@ impl Diagnostic {
         self
     }
 
+    /// [`at_offset`](Self::at_offset) in the UTF-8 `bytes` of a file, decoding only the line
+    /// `offset` is on; unplaced when that line is not UTF-8.
+    pub fn at_byte_offset(mut self, bytes: &[u8], offset: usize) -> Diagnostic {
+        if let Some((position, line)) = locate_in_bytes(bytes, offset) {
+            self.position = Some(position);
+            self.source_line = Some(line.to_string());
+        }
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.level == Level::Error
     }
@@ -192,6 +202,26 @@ pub fn locate(text: &str, offset: usize) -> (Position, &str) {
     (Position { line, column }, source)
 }
 
+/// [`locate`] in UTF-8 bytes, decoding only the line `offset` is on.
+pub fn locate_in_bytes(bytes: &[u8], offset: usize) -> Option<(Position, &str)> {
+    let offset = offset.min(bytes.len());
+    let start = bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let end = bytes[offset..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| offset + i);
+    let text = std::str::from_utf8(&bytes[start..end]).ok()?;
+    let (within, source) = locate(text, offset - start);
+    let line = bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1;
+    Some((
+        Position {
+            line,
+            column: within.column,
+        },
+        source,
+    ))
+}
+
 /// Sorts diagnostics by file and position so output is stable whatever the thread order.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics
@@ -237,6 +267,16 @@ mod tests {
         let text = "a\nคำ = x\n";
         let (p, line) = locate(text, text.find('x').unwrap_or(0));
         assert_eq!((p.line, p.column, line), (2, 6, "คำ = x"));
+    }
+
+    #[test]
+    fn locate_in_bytes_agrees_with_locate() {
+        let text = "ก\n\nคำ = x\nท้าย";
+        for offset in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+            let (p, line) = locate(text, offset);
+            let (q, bytes_line) = locate_in_bytes(text.as_bytes(), offset).expect("utf-8");
+            assert_eq!((p, line), (q, bytes_line), "at {offset}");
+        }
     }
 
     #[test]

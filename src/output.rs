@@ -31,6 +31,11 @@ pub trait Sink: Sync {
     fn keep(&self, _path: &str) -> Option<PathBuf> {
         None
     }
+    /// Where the file last put or kept at `path` can be read back, when the sink holds it on
+    /// disk; `None` when it cannot be read back.
+    fn location(&self, _path: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// A sink that keeps nothing: `check` renders the site only to see what it would write.

@@ -13,7 +13,7 @@ pub mod rules;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Level};
-use crate::site::body::{source_text, Body};
+use crate::site::body::{source_bytes, source_text, Body};
 use crate::site::{Page, Site};
 pub use outputs::{Outputs, RecordingSink};
 
@@ -82,7 +82,7 @@ pub fn all_body_rules(site: &Site) -> Vec<Diagnostic> {
 /// The rules over the rendered output: every internal link and anchor of every page body
 /// resolves to a written file and an id in it. `links` are those of each page body (page
 /// index, destination and offset), kept from rendering; a page's file is read again only to
-/// place its problems.
+/// place its problems, and decoded only around them.
 pub fn output_rules(site: &Site, links: &[(usize, Vec<(String, usize)>)], outputs: &Outputs) -> Vec<Diagnostic> {
     let per_page: Vec<Vec<Diagnostic>> = links
         .par_iter()
@@ -91,6 +91,12 @@ pub fn output_rules(site: &Site, links: &[(usize, Vec<(String, usize)>)], output
             let found = rules::broken_link::check(site, page, links, outputs);
             if found.is_empty() {
                 return Vec::new();
+            }
+            if let Some(bytes) = source_bytes(&site.root, page) {
+                return found
+                    .into_iter()
+                    .map(|(at, d)| d.in_file(&page.file).at_byte_offset(&bytes, at))
+                    .collect();
             }
             let text = source_text(&site.root, page).ok().flatten();
             found

@@ -1,8 +1,8 @@
 //! What a build wrote, for the link rules: every output path, and the `id`s of every HTML
 //! page. A `RecordingSink` wraps the real sink (staging folder or memory), so `build` and
-//! `check` see the same files without reading anything back from disk, except the pages a
-//! build kept from the previous one: their ids are read from the output folder when a link
-//! first asks for them.
+//! `check` see the same files. When the sink keeps its files on disk (`build`), a page's ids
+//! are read back from its file the first time a link asks for them, so that the ids of pages
+//! nobody links into are neither found nor held; otherwise they are found as it is written.
 
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -23,18 +23,18 @@ pub struct Outputs {
     ids: HashMap<String, Ids>,
 }
 
-/// The ids of one HTML file: found when it was written, or to be read from where it was kept.
+/// The ids of one HTML file: found when it was written, or to be read from where it lies.
 #[derive(Debug)]
 enum Ids {
     Known(HashSet<String>),
-    Kept(PathBuf, OnceLock<HashSet<String>>),
+    OnDisk(PathBuf, OnceLock<HashSet<String>>),
 }
 
 impl Ids {
     fn get(&self) -> &HashSet<String> {
         match self {
             Ids::Known(ids) => ids,
-            Ids::Kept(file, ids) => ids.get_or_init(|| match std::fs::read(file) {
+            Ids::OnDisk(file, ids) => ids.get_or_init(|| match std::fs::read(file) {
                 Ok(bytes) => ids_of(&bytes),
                 Err(_) => HashSet::new(),
             }),
@@ -88,9 +88,9 @@ impl Output {
         Output { path, ids }
     }
 
-    fn kept(path: &str, file: PathBuf) -> Output {
+    fn on_disk(path: &str, file: PathBuf) -> Output {
         let path: String = path.nfc().collect();
-        let ids = path.ends_with(".html").then(|| Ids::Kept(file, OnceLock::new()));
+        let ids = path.ends_with(".html").then(|| Ids::OnDisk(file, OnceLock::new()));
         Output { path, ids }
     }
 }
@@ -122,7 +122,10 @@ impl<'a> RecordingSink<'a> {
 impl Sink for RecordingSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         self.inner.put(path, bytes)?;
-        self.record(Output::of(path, Some(bytes)));
+        self.record(match self.inner.location(path) {
+            Some(file) => Output::on_disk(path, file),
+            None => Output::of(path, Some(bytes)),
+        });
         Ok(())
     }
 
@@ -134,7 +137,7 @@ impl Sink for RecordingSink<'_> {
 
     fn keep(&self, path: &str) -> Option<PathBuf> {
         let file = self.inner.keep(path)?;
-        self.record(Output::kept(path, file.clone()));
+        self.record(Output::on_disk(path, file.clone()));
         Some(file)
     }
 }
@@ -159,5 +162,18 @@ mod tests {
             .is_some_and(|ids| ids.contains("ผล")));
         assert!(outputs.ids("feed.xml").is_none());
         assert_eq!(memory.into_files().len(), 2);
+    }
+
+    #[test]
+    fn ids_of_files_on_disk_are_read_back_when_asked() {
+        let dir = tempfile::tempdir().expect("temp");
+        let out = dir.path().join("public");
+        let publish = crate::output::publish::Publish::create(&out).expect("publish");
+        let sink = RecordingSink::new(&publish);
+        assert!(sink.put("a/index.html", b"<h2 id=\"x\">x</h2>").is_ok());
+        let outputs = sink.into_outputs();
+        assert!(matches!(outputs.ids.get("a/index.html"), Some(Ids::OnDisk(..))));
+        assert!(outputs.ids("a/index.html").is_some_and(|ids| ids.contains("x")));
+        publish.abandon();
     }
 }

@@ -222,6 +222,16 @@ impl Sink for Publish {
         self.record(path, Record { entry, staged: false }).ok()?;
         Some(target)
     }
+
+    fn location(&self, path: &str) -> Option<PathBuf> {
+        let staged = self.records.lock().ok()?.get(path)?.staged;
+        let rel = safe_relative(path).ok()?;
+        Some(if staged {
+            self.staging.join(rel)
+        } else {
+            self.out.join(rel)
+        })
+    }
 }
 
 /// A site-relative output path, refused if it could leave the output folder.

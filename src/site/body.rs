@@ -58,6 +58,16 @@ pub fn source_text(root: &Path, page: &Page) -> Result<Option<Arc<str>>, Diagnos
     Ok(Some(Arc::from(text)))
 }
 
+/// The bytes of `page`'s file, read again, when they are exactly the text the page was
+/// loaded from (UTF-8 without BOM or carriage returns, the same hash): diagnostics can be
+/// placed in them without decoding the whole file. `None` otherwise.
+pub fn source_bytes(root: &Path, page: &Page) -> Option<Vec<u8>> {
+    let hash = page.source_hash?;
+    let bytes = std::fs::read(root.join(&page.file)).ok()?;
+    let plain = !bytes.starts_with(&[0xEF, 0xBB, 0xBF]) && !bytes.contains(&b'\r');
+    (plain && xxhash_rust::xxh3::xxh3_64(&bytes) == hash).then_some(bytes)
+}
+
 /// The hash a page keeps of its file text, to know the text read again is the same.
 pub fn source_hash(text: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
