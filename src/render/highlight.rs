@@ -55,24 +55,38 @@ pub fn html_escape_ref(text: &str) -> String {
     html_escape(text)
 }
 
+/// `text` with `& < > " '` escaped; the runs between them are copied whole.
 pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // ASCII bytes are never inside a multi-byte character: the slices are on boundaries.
+        out.push_str(&text[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&text[from..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_the_five_characters_and_keeps_thai() {
+        assert_eq!(html_escape("ก<ข>&\"'ค"), "ก&lt;ข&gt;&amp;&quot;&#39;ค");
+        assert_eq!(html_escape(""), "");
+        assert_eq!(html_escape("ไม่มี"), "ไม่มี");
+    }
 
     #[test]
     fn toml_is_highlighted_with_classes() {
