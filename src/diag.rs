@@ -2,6 +2,7 @@
 //! code, a level, a location in the user's file (file lines, not front-matter lines), a plain
 //! message and a hint. Stages collect them; commands print them all and set the exit code once.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -158,21 +159,36 @@ pub const WARNINGS_PER_RULE: usize = 10;
 /// of each rule followed by one line per rule counting those left out (a portal with
 /// thousands of the same warning gets a readable log; `prongsai check` lists them all).
 pub fn human_lines(diagnostics: &[Diagnostic], color: bool, per_rule: Option<usize>) -> Vec<String> {
-    let mut warnings: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut totals: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for d in diagnostics.iter().filter(|d| !d.is_error()) {
+        *totals.entry(d.code).or_insert(0) += 1;
+    }
+    lines_of(diagnostics, color, per_rule, &totals)
+}
+
+/// [`human_lines`] of sorted `diagnostics`, `totals` counting every warning of each code,
+/// printed or not.
+fn lines_of(
+    diagnostics: &[Diagnostic],
+    color: bool,
+    per_rule: Option<usize>,
+    totals: &BTreeMap<&'static str, usize>,
+) -> Vec<String> {
+    let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
     let mut lines = Vec::with_capacity(diagnostics.len().min(1000));
     for d in diagnostics {
         if d.is_error() {
             lines.push(d.human(color));
             continue;
         }
-        let count = warnings.entry(d.code).or_insert(0);
+        let count = shown.entry(d.code).or_insert(0);
         *count += 1;
         if per_rule.is_none_or(|limit| *count <= limit) {
             lines.push(d.human(color));
         }
     }
-    for (code, count) in warnings {
-        let hidden = per_rule.map_or(0, |limit| count.saturating_sub(limit));
+    for (code, total) in totals {
+        let hidden = per_rule.map_or(0, |limit| total.saturating_sub(limit));
         if hidden > 0 {
             lines.push(format!(
                 "... และคำเตือน [{code}] อีก {hidden} รายการ ดูทั้งหมดด้วย `prongsai check` \
@@ -181,6 +197,100 @@ pub fn human_lines(diagnostics: &[Diagnostic], color: bool, per_rule: Option<usi
         }
     }
     lines
+}
+
+/// Diagnostics as they are collected: every error, and of each warning code either every
+/// warning (`check`) or only the first [`WARNINGS_PER_RULE`] in [`sort`] order with a count
+/// of the others (`build`: what it prints), so that a site with a warning on every page does
+/// not hold them all.
+#[derive(Debug, Clone, Default)]
+pub struct Collected {
+    per_rule: Option<usize>,
+    errors: Vec<Diagnostic>,
+    /// Code → (warnings seen, warnings kept).
+    warnings: BTreeMap<&'static str, (usize, Vec<Diagnostic>)>,
+}
+
+impl Collected {
+    /// Keeps every diagnostic.
+    pub fn all() -> Collected {
+        Collected::default()
+    }
+
+    /// Keeps what a build prints.
+    pub fn printed() -> Collected {
+        Collected {
+            per_rule: Some(WARNINGS_PER_RULE),
+            ..Collected::default()
+        }
+    }
+
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        for d in diagnostics {
+            if d.is_error() {
+                self.errors.push(d);
+                continue;
+            }
+            let (seen, kept) = self.warnings.entry(d.code).or_default();
+            *seen += 1;
+            kept.push(d);
+            if let Some(limit) = self.per_rule {
+                // trimmed now and then, so the sorting stays linear in what is seen
+                if kept.len() >= 4 * limit.max(1) {
+                    sort(kept);
+                    kept.truncate(limit);
+                }
+            }
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    pub fn errors(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The diagnostics kept, sorted.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut out = self.errors;
+        for (_, (_, mut kept)) in self.warnings {
+            if let Some(limit) = self.per_rule {
+                sort(&mut kept);
+                kept.truncate(limit);
+            }
+            out.append(&mut kept);
+        }
+        sort(&mut out);
+        out
+    }
+
+    /// How many warnings were seen, kept or not.
+    pub fn warnings(&self) -> usize {
+        self.warnings.values().map(|(seen, _)| seen).sum()
+    }
+
+    /// The human form, as [`human_lines`] gives it for every diagnostic seen.
+    pub fn human_lines(&self, color: bool) -> Vec<String> {
+        let totals = self.warnings.iter().map(|(code, (seen, _))| (*code, *seen)).collect();
+        lines_of(&self.clone().into_sorted(), color, self.per_rule, &totals)
+    }
+}
+
+impl From<Vec<Diagnostic>> for Collected {
+    /// What a build prints of `diagnostics`.
+    fn from(diagnostics: Vec<Diagnostic>) -> Collected {
+        let mut collected = Collected::printed();
+        collected.extend(diagnostics);
+        collected
+    }
+}
+
+impl From<Diagnostic> for Collected {
+    fn from(diagnostic: Diagnostic) -> Collected {
+        Collected::from(vec![diagnostic])
+    }
 }
 
 /// Paths are shown with forward slashes on every system, as users see them in links.
@@ -267,6 +377,34 @@ mod tests {
         let text = "a\nคำ = x\n";
         let (p, line) = locate(text, text.find('x').unwrap_or(0));
         assert_eq!((p.line, p.column, line), (2, 6, "คำ = x"));
+    }
+
+    #[test]
+    fn collected_prints_what_human_lines_prints_of_everything() {
+        let (e, a, b) = ("e", "a", "b");
+        let all: Vec<Diagnostic> = (0..95)
+            .map(|i| {
+                let d = if i % 7 == 0 {
+                    Diagnostic::error(e, format!("error {i}"))
+                } else {
+                    Diagnostic::warning(if i % 2 == 0 { a } else { b }, format!("warning {i}"))
+                };
+                d.in_file(format!("f{:02}.md", (i * 37) % 95))
+            })
+            .collect();
+        let mut sorted = all.clone();
+        sort(&mut sorted);
+        let mut collected = Collected::printed();
+        collected.extend(all.iter().cloned());
+        assert_eq!(
+            collected.human_lines(false),
+            human_lines(&sorted, false, Some(WARNINGS_PER_RULE))
+        );
+        assert_eq!(collected.errors(), 14);
+        assert_eq!(collected.clone().into_sorted().len(), 14 + 2 * WARNINGS_PER_RULE);
+        let mut everything = Collected::all();
+        everything.extend(all);
+        assert_eq!(everything.into_sorted(), sorted);
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub mod rules;
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Level};
+use crate::diag::{Collected, Diagnostic, Level};
 use crate::site::body::{source_bytes, source_text, Body};
 use crate::site::{Page, Site};
 pub use outputs::{Outputs, RecordingSink};
@@ -82,36 +82,40 @@ pub fn all_body_rules(site: &Site) -> Vec<Diagnostic> {
 /// The rules over the rendered output: every internal link and anchor of every page body
 /// resolves to a written file and an id in it. `links` are those of each page body (page
 /// index, destination and offset), kept from rendering; a page's file is read again only to
-/// place its problems, and decoded only around them.
-pub fn output_rules(site: &Site, links: &[(usize, Vec<(String, usize)>)], outputs: &Outputs) -> Vec<Diagnostic> {
-    let per_page: Vec<Vec<Diagnostic>> = links
-        .par_iter()
-        .map(|(i, links)| {
-            let page = &site.pages[*i];
-            let found = rules::broken_link::check(site, page, links, outputs);
-            if found.is_empty() {
-                return Vec::new();
+/// place its problems, and decoded only around them. The problems go into `into` a few
+/// hundred pages at a time, so a build that keeps only what it prints never holds them all.
+pub fn output_rules(site: &Site, links: &[(usize, Vec<(String, usize)>)], outputs: &Outputs, into: &mut Collected) {
+    for pages in links.chunks(512) {
+        let per_page: Vec<Vec<Diagnostic>> = pages
+            .par_iter()
+            .map(|(i, links)| page_output_rules(site, &site.pages[*i], links, outputs))
+            .collect();
+        into.extend(per_page.into_iter().flatten());
+    }
+}
+
+fn page_output_rules(site: &Site, page: &Page, links: &[(String, usize)], outputs: &Outputs) -> Vec<Diagnostic> {
+    let found = rules::broken_link::check(site, page, links, outputs);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    if let Some(bytes) = source_bytes(&site.root, page) {
+        return found
+            .into_iter()
+            .map(|(at, d)| d.in_file(&page.file).at_byte_offset(&bytes, at))
+            .collect();
+    }
+    let text = source_text(&site.root, page).ok().flatten();
+    found
+        .into_iter()
+        .map(|(at, d)| {
+            let d = d.in_file(&page.file);
+            match &text {
+                Some(text) => d.at_offset(text, at),
+                None => d,
             }
-            if let Some(bytes) = source_bytes(&site.root, page) {
-                return found
-                    .into_iter()
-                    .map(|(at, d)| d.in_file(&page.file).at_byte_offset(&bytes, at))
-                    .collect();
-            }
-            let text = source_text(&site.root, page).ok().flatten();
-            found
-                .into_iter()
-                .map(|(at, d)| {
-                    let d = d.in_file(&page.file);
-                    match &text {
-                        Some(text) => d.at_offset(text, at),
-                        None => d,
-                    }
-                })
-                .collect()
         })
-        .collect();
-    per_page.into_iter().flatten().collect()
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,10 +5,10 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{print_build_diagnostics, print_lines, source_date};
+use super::{print_lines, source_date, stderr_color};
 use crate::check::RecordingSink;
 use crate::config::Config;
-use crate::diag::{self, Diagnostic};
+use crate::diag::{Collected, Diagnostic};
 use crate::output::check_output_dir;
 use crate::output::manifest::Manifest;
 use crate::output::publish::{Publish, Published};
@@ -34,7 +34,8 @@ pub struct Built {
     /// Pages put through their template; the others were kept as the last build wrote them.
     pub rendered: usize,
     pub output: PathBuf,
-    pub warnings: Vec<Diagnostic>,
+    /// The warnings, as printed.
+    pub warnings: Collected,
     /// What was written; `None` when no input changed and the build was skipped.
     pub published: Option<Published>,
     /// The warnings of the last full build, as printed then, when this one was skipped.
@@ -45,7 +46,7 @@ pub fn run(root: &Path, args: Args) -> u8 {
     let started = Instant::now();
     match build(root, &args) {
         Ok(built) => {
-            print_build_diagnostics(&built.warnings);
+            print_lines(&built.warnings.human_lines(stderr_color()));
             print_lines(&built.replayed);
             let secs = started.elapsed().as_secs_f64();
             let (pages, out) = (built.pages, built.output.display());
@@ -72,8 +73,8 @@ pub fn run(root: &Path, args: Args) -> u8 {
             0
         }
         Err(diagnostics) => {
-            print_build_diagnostics(&diagnostics);
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            print_lines(&diagnostics.human_lines(stderr_color()));
+            let errors = diagnostics.errors();
             eprintln!(
                 "สร้างไม่สำเร็จ: พบข้อผิดพลาด {errors} รายการ ผลลัพธ์เดิมยังอยู่ครบ (build failed with {errors} errors; the previous output is unchanged)"
             );
@@ -83,7 +84,7 @@ pub fn run(root: &Path, args: Args) -> u8 {
 }
 
 /// Builds the portal at `root` into its output folder. On any error nothing is published.
-pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
+pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     let mut clock = Stages::start();
     let options = BuildOptions {
         drafts: args.drafts,
@@ -93,15 +94,16 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
     };
     if let Some(url) = &args.base_url {
         if !url.is_empty() && !crate::config::is_http_url(url) {
-            return Err(vec![Diagnostic::error(
+            return Err(Diagnostic::error(
                 "base-url",
                 format!("--base-url `{url}` ต้องขึ้นต้นด้วย http:// หรือ https://"),
-            )]);
+            )
+            .into());
         }
     }
     let config = Config::load(root)?;
     let out = args.output_dir.clone().unwrap_or_else(|| root.join(&config.output_dir));
-    check_output_dir(root, &out, args.force).map_err(|d| vec![d])?;
+    check_output_dir(root, &out, args.force)?;
     let located = Theme::locate(root, &config.theme);
     let inputs = located
         .as_ref()
@@ -115,20 +117,20 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
     clock.lap("load");
     let site = Site::assemble(root, config, options, pages, assets, loaded);
     clock.lap("assemble");
-    let mut diagnostics = site.diagnostics.clone();
+    let mut diagnostics = Collected::printed();
+    diagnostics.extend(site.diagnostics.iter().cloned());
     diagnostics.extend(crate::check::site_rules(&site));
-    if diag::has_errors(&diagnostics) {
-        diag::sort(&mut diagnostics);
+    if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let theme = located.map_err(|d| vec![d])?;
+    let theme = located?;
     clock.lap("site rules");
     let templates = theme.templates(root, args.file_links)?;
     let publish = Publish::create(&out).map_err(|e| {
-        vec![Diagnostic::error(
+        Diagnostic::error(
             "io",
             format!("สร้างโฟลเดอร์ชั่วคราวไม่ได้ (cannot create the staging folder): {e}"),
-        )]
+        )
     })?;
     let mut memo = Manifest::new();
     memo.inputs = inputs.map(|i| i.all);
@@ -146,23 +148,22 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Vec<Diagnostic>> {
     let rendered = render_site(&site, &theme, &templates, &sink, &unchanged, &mut clock);
     diagnostics.extend(rendered.diagnostics);
     let rendered_pages = rendered.rendered;
-    if !diag::has_errors(&diagnostics) {
-        diagnostics.extend(crate::check::output_rules(&site, &rendered.links, &sink.into_outputs()));
+    if !diagnostics.has_errors() {
+        crate::check::output_rules(&site, &rendered.links, &sink.into_outputs(), &mut diagnostics);
     }
     clock.lap("output rules");
-    diag::sort(&mut diagnostics);
-    if diag::has_errors(&diagnostics) {
+    if diagnostics.has_errors() {
         publish.abandon();
         return Err(diagnostics);
     }
-    memo.warnings = diag::human_lines(&diagnostics, false, Some(diag::WARNINGS_PER_RULE));
+    memo.warnings = diagnostics.human_lines(false);
     memo.pages = site.pages.len();
     memo.prints = site.pages.iter().map(out_path).zip(prints).collect();
     let published = publish.commit(memo).map_err(|e| {
-        vec![Diagnostic::error(
+        Diagnostic::error(
             "io",
             format!("ย้ายผลลัพธ์เข้าที่ไม่ได้ (cannot move the output into place): {e}"),
-        )]
+        )
     })?;
     clock.lap("commit");
     clock.report();
@@ -200,7 +201,7 @@ fn up_to_date(out: &Path, inputs: Option<u64>) -> Option<Built> {
         pages: previous.pages,
         rendered: 0,
         output: out.to_path_buf(),
-        warnings: Vec::new(),
+        warnings: Collected::printed(),
         published: None,
         replayed: previous.warnings,
     })

@@ -43,7 +43,9 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
                 &mut crate::timings::Stages::start(),
             );
             if !diag::has_errors(&rendered.diagnostics) {
-                diagnostics.extend(crate::check::output_rules(&site, &rendered.links, &sink.into_outputs()));
+                let mut found = diag::Collected::all();
+                crate::check::output_rules(&site, &rendered.links, &sink.into_outputs(), &mut found);
+                diagnostics.extend(found.into_sorted());
             }
             diagnostics.extend(rendered.diagnostics);
         }

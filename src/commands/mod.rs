@@ -16,9 +16,14 @@ pub enum Format {
     Json,
 }
 
+/// Whether stderr takes colour: a terminal, and `NO_COLOR` unset.
+pub fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
 /// Prints diagnostics to stderr in the chosen format (colour only on a terminal).
 pub fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = stderr_color();
     match format {
         Format::Human => print_lines(&crate::diag::human_lines(diagnostics, color, None)),
         Format::Short => print_lines(&diagnostics.iter().map(Diagnostic::short).collect::<Vec<_>>()),
@@ -34,7 +39,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
 /// The warnings of a build or rebuild: at most [`crate::diag::WARNINGS_PER_RULE`] of each
 /// rule, every error.
 pub fn print_build_diagnostics(diagnostics: &[Diagnostic]) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = stderr_color();
     print_lines(&crate::diag::human_lines(
         diagnostics,
         color,

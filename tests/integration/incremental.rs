@@ -267,7 +267,7 @@ fn build_into(root: &Path, out: &Path) -> Option<BuildResult> {
         ..Default::default()
     };
     let built = prongsai::commands::build::build(root, &args).ok()?;
-    let warnings = built.warnings.iter().map(|d| d.human(false)).collect();
+    let warnings = built.warnings.human_lines(false);
     Some(BuildResult {
         files: snapshot(out),
         warnings,
