@@ -123,10 +123,112 @@ impl std::hash::Hasher for TermHasher {
 /// term → occurrences on one page.
 pub type TermCounts = HashMap<Term, u32, std::hash::BuildHasherDefault<TermHasher>>;
 
+/// Where [`index_terms`] counts terms.
+pub trait CountTerms {
+    fn add(&mut self, term: Term, n: u32);
+}
+
+impl CountTerms for TermCounts {
+    fn add(&mut self, term: Term, n: u32) {
+        *self.entry(term).or_insert(0) += n;
+    }
+}
+
+/// The first code point of the Thai block.
+const THAI_BASE: u64 = 0x0E00;
+/// Thai unigrams, then Thai bigrams, of the 128 code points of the block.
+const THAI_SLOTS: usize = 128 + 128 * 128;
+
+/// Term counts of one page, reused page after page: the Thai unigrams and bigrams (nearly
+/// every term of a Thai page) in a table indexed by code point, which needs no hashing, and
+/// the other terms in a map.
+pub struct TermCounter {
+    thai: Vec<u32>,
+    /// The slots of `thai` in use, to clear and drain only those.
+    touched: Vec<u16>,
+    other: TermCounts,
+}
+
+impl Default for TermCounter {
+    fn default() -> TermCounter {
+        TermCounter {
+            thai: vec![0; THAI_SLOTS],
+            touched: Vec::new(),
+            other: TermCounts::default(),
+        }
+    }
+}
+
+impl Term {
+    /// The slot of a Thai unigram or bigram in [`TermCounter`]'s table.
+    fn thai_slot(self) -> Option<usize> {
+        if self.0 & ASCII_TERM != 0 {
+            return None;
+        }
+        let offset = |n: u64| n.checked_sub(THAI_BASE + 1).filter(|&o| o < 128);
+        let a = offset(self.0 & 0x1F_FFFF)?;
+        match self.0 >> 21 {
+            0 => Some(a as usize),
+            b => Some(128 + (a * 128 + offset(b)?) as usize),
+        }
+    }
+
+    fn of_thai_slot(slot: usize) -> Term {
+        let char_at = |o: usize| char::from_u32(THAI_BASE as u32 + o as u32).unwrap_or('\0');
+        if slot < 128 {
+            Term::chars(char_at(slot), None)
+        } else {
+            let pair = slot - 128;
+            Term::chars(char_at(pair / 128), Some(char_at(pair % 128)))
+        }
+    }
+}
+
+impl CountTerms for TermCounter {
+    fn add(&mut self, term: Term, n: u32) {
+        match term.thai_slot() {
+            Some(slot) => {
+                if self.thai[slot] == 0 {
+                    self.touched.push(slot as u16);
+                }
+                self.thai[slot] += n;
+            }
+            None => self.other.add(term, n),
+        }
+    }
+}
+
+impl TermCounter {
+    /// The occurrences of `term` counted so far.
+    pub fn get(&self, term: Term) -> u32 {
+        match term.thai_slot() {
+            Some(slot) => self.thai[slot],
+            None => self.other.get(&term).copied().unwrap_or(0),
+        }
+    }
+
+    /// Every term counted, with its count, in no set order.
+    pub fn iter(&self) -> impl Iterator<Item = (Term, u32)> + '_ {
+        let thai = self
+            .touched
+            .iter()
+            .map(|&slot| (Term::of_thai_slot(slot.into()), self.thai[usize::from(slot)]));
+        thai.chain(self.other.iter().map(|(&t, &n)| (t, n)))
+    }
+
+    pub fn clear(&mut self) {
+        for &slot in &self.touched {
+            self.thai[usize::from(slot)] = 0;
+        }
+        self.touched.clear();
+        self.other.clear();
+    }
+}
+
 /// Every index term of `key` with its number of occurrences, added into `out`: one pass
 /// over the key, the same terms as splitting it into [`runs`] first.
-pub fn index_terms(key: &str, out: &mut TermCounts) {
-    let mut add = |t: Term| *out.entry(t).or_insert(0) += 1;
+pub fn index_terms(key: &str, out: &mut impl CountTerms) {
+    let mut add = |t: Term| out.add(t, 1);
     let mut thai: Option<char> = None; // the previous character, inside a Thai run
     let mut word = [0u8; PREFIX_MAX]; // the current Latin or digit run, up to PREFIX_MAX
     let mut word_len = 0;
@@ -242,6 +344,33 @@ mod tests {
             "\u{10FFFF}\u{0E4E}\u{0E01}",
         ] {
             assert_eq!(terms(key), terms_by_runs(key), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn the_counter_counts_what_the_map_counts() {
+        let mut counter = TermCounter::default();
+        for key in [
+            "ita2564ข่าว ข่าวข่าว",
+            "o43ກັບ ນ é日本語 x ฿ ๆ \u{0E7F}\u{0E00}ก",
+            "\u{10FFFF}\u{0E4E}\u{0E01}",
+            "",
+        ] {
+            let mut map = TermCounts::default();
+            index_terms(key, &mut map);
+            counter.clear();
+            index_terms(key, &mut counter);
+            let mut from_counter: Vec<(String, u32)> = counter.iter().map(|(t, n)| (t.text(), n)).collect();
+            let mut from_map: Vec<(String, u32)> = map.iter().map(|(t, n)| (t.text(), *n)).collect();
+            from_counter.sort();
+            from_map.sort();
+            assert_eq!(from_counter, from_map, "{key:?}");
+            for (t, n) in &map {
+                assert_eq!(counter.get(*t), *n, "{}", t.text());
+            }
+        }
+        for slot in 0..THAI_SLOTS {
+            assert_eq!(Term::of_thai_slot(slot).thai_slot(), Some(slot));
         }
     }
 

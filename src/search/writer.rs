@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use super::fragments::{display_text, fragment_json, fragment_size, Chunker, Fragment};
-use super::grams::{index_terms, Term, TermCounts, TermHasher, PREFIX_MAX};
+use super::grams::{index_terms, CountTerms, Term, TermCounter, TermHasher, PREFIX_MAX};
 use super::index::{encode_numbers, posting_files, TermLists};
 use super::{script_value, script_with, SearchDoc, CLIENT_JS, DIR};
 use crate::thai::normalize::normalize;
@@ -45,7 +45,7 @@ impl Prepared {
 thread_local! {
     /// The term counts of the page being prepared (title, title and text), kept per thread
     /// so that they grow once instead of once per page.
-    static COUNTS: std::cell::RefCell<(TermCounts, TermCounts)> = Default::default();
+    static COUNTS: std::cell::RefCell<(TermCounter, TermCounter)> = Default::default();
 }
 
 /// Normalises a page and counts its terms: the work of one page, on the caller's thread.
@@ -66,11 +66,11 @@ pub fn prepare(doc: &SearchDoc) -> Prepared {
         index_terms(&normalize(&title), title_terms);
         index_terms(&normalize(&text), counts);
         for (t, n) in title_terms.iter() {
-            *counts.entry(*t).or_insert(0) += n;
+            counts.add(t, n);
         }
         counts
-            .drain()
-            .map(|(t, n)| (part_of(t), (t, n, title_terms.contains_key(&t))))
+            .iter()
+            .map(|(t, n)| (part_of(t), (t, n, title_terms.get(t) > 0)))
             .collect::<Vec<_>>()
     });
     terms.sort_unstable_by_key(|&(part, _)| part);
