@@ -82,6 +82,9 @@ fn a_one_page_edit_rewrites_only_the_files_whose_bytes_changed() {
     assert!(!rewritten.contains(&"style.css"), "{rewritten:?}");
     let wrote = format!("wrote {} files", rewritten.len());
     t.stderr_contains(&wrote);
+    // the pages that do not show the plan were kept, not rendered again
+    t.stderr_contains("unchanged pages not rendered again")
+        .stderr_contains("ไม่ต้องสร้างใหม่");
     assert_eq!(snapshot(&t.root().join("public")), fresh_build(&mut t));
 }
 
