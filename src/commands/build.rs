@@ -12,9 +12,11 @@ use crate::diag::{Collected, Diagnostic};
 use crate::output::check_output_dir;
 use crate::output::manifest::Manifest;
 use crate::output::publish::{Publish, Published};
+use crate::render::templates::Templates;
 use crate::site::fingerprint::{page_prints, shared_print};
 use crate::site::render::{render_site, template_for};
 use crate::site::{load::load_content, BuildOptions, Page, Site};
+use crate::source::inputs::Inputs;
 use crate::theme::Theme;
 use crate::timings::Stages;
 
@@ -132,14 +134,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
             format!("สร้างโฟลเดอร์ชั่วคราวไม่ได้ (cannot create the staging folder): {e}"),
         )
     })?;
-    let mut memo = Manifest::new();
-    memo.inputs = inputs.map(|i| i.all);
-    memo.shared = inputs.map(|i| {
-        let mut h = DefaultHasher::new();
-        (i.site_wide, shared_print(&site)).hash(&mut h);
-        h.finish()
-    });
-    let prints = page_prints(&site, |i| template_for(&site, i, &templates));
+    let (mut memo, prints) = fingerprints(&site, inputs, &templates);
     let previous = publish.previous();
     let same_shared = memo.shared.is_some() && previous.shared == memo.shared;
     let unchanged = |i: usize| same_shared && previous.prints.get(&out_path(&site.pages[i])) == Some(&prints[i]);
@@ -179,6 +174,19 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
         published: Some(published),
         replayed: Vec::new(),
     })
+}
+
+/// What a build remembers for the next one, known before rendering: the fingerprints of its
+/// inputs and of what every page shares (in a new manifest), and of each page's context.
+fn fingerprints(site: &Site, inputs: Option<Inputs>, templates: &Templates) -> (Manifest, Vec<u64>) {
+    let mut memo = Manifest::new();
+    memo.inputs = inputs.map(|i| i.all);
+    memo.shared = inputs.map(|i| {
+        let mut h = DefaultHasher::new();
+        (i.site_wide, shared_print(site)).hash(&mut h);
+        h.finish()
+    });
+    (memo, page_prints(site, |i| template_for(site, i, templates)))
 }
 
 /// Where a page is written in the output.
