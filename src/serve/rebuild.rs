@@ -195,18 +195,21 @@ impl Rebuilder {
         let shared = shared_context(&site).map_err(|d| vec![d])?;
         let results: Vec<Result<RenderedPage, Diagnostic>> = (0..site.pages.len())
             .into_par_iter()
-            .map(|i| {
-                let out = format!("{}index.html", site.pages[i].path);
-                let same = old
-                    .fingerprints
-                    .get(&out)
-                    .is_some_and(|f| new_prints.get(&out) == Some(f));
-                match (same, old.pages.get_key_value(out.as_str())) {
-                    (true, Some((key, bytes))) => Ok((key.clone(), bytes.clone(), false)),
-                    _ => render_page(&site, i, &bodies[i], templates, &shared)
-                        .map(|(out, html)| (Arc::from(out), html.into_bytes().into(), true)),
-                }
-            })
+            .map_init(
+                || shared.clone(),
+                |context, i| {
+                    let out = format!("{}index.html", site.pages[i].path);
+                    let same = old
+                        .fingerprints
+                        .get(&out)
+                        .is_some_and(|f| new_prints.get(&out) == Some(f));
+                    match (same, old.pages.get_key_value(out.as_str())) {
+                        (true, Some((key, bytes))) => Ok((key.clone(), bytes.clone(), false)),
+                        _ => render_page(&site, i, &bodies[i], templates, context)
+                            .map(|(out, html)| (Arc::from(out), html.into_bytes().into(), true)),
+                    }
+                },
+            )
             .collect();
         let mut pages = Files::with_capacity_and_hasher(results.len(), Default::default());
         let mut rendered = 0;

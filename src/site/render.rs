@@ -42,13 +42,15 @@ pub fn shared_context(site: &Site) -> Result<tera::Context, Diagnostic> {
 }
 
 /// Renders page `i`, whose body is `body`, through its template: (output path, HTML).
-/// `shared` is [`shared_context`] of the same site.
+/// `context` holds [`shared_context`] of the same site, and may hold the page keys of the
+/// page rendered with it before: they are all replaced, so one context serves a whole run of
+/// pages without copying the shared part for each.
 pub fn render_page(
     site: &Site,
     i: usize,
     body: &Body,
     templates: &Templates,
-    shared: &tera::Context,
+    context: &mut tera::Context,
 ) -> Result<(String, String), Diagnostic> {
     let page = &site.pages[i];
     let name = template_for(site, i, templates);
@@ -62,12 +64,11 @@ pub fn render_page(
         .at_offset(&page.front_text, page.front_offset + span)
         .with_help("put it in templates/ of the portal or of the theme (วางไฟล์ไว้ใน templates/)"));
     }
-    let mut context = shared.clone();
     context.extend(
         tera::Context::from_serialize(site.page_context(i, body))
             .map_err(|e| Diagnostic::error("template", e.to_string()).in_file(&page.file))?,
     );
-    match templates.render(&name, &context) {
+    match templates.render(&name, context) {
         Ok(html) => Ok((format!("{}index.html", page.path), html)),
         Err(d) => Err(d.with_help(format!(
             "while rendering {} (ขณะสร้างหน้า {})",
@@ -131,7 +132,10 @@ pub fn render_site(
     for batch in order.chunks(crate::search::BATCH) {
         let done: Vec<DonePage> = batch
             .par_iter()
-            .map(|&i| render_one(site, i, templates, &shared, sink, unchanged))
+            .map_init(
+                || shared.clone(),
+                |context, &i| render_one(site, i, templates, context, sink, unchanged),
+            )
             .collect();
         let mut prepared = Vec::with_capacity(done.len());
         for page in done {
@@ -173,7 +177,7 @@ fn render_one(
     site: &Site,
     i: usize,
     templates: &Templates,
-    shared: &tera::Context,
+    context: &mut tera::Context,
     sink: &dyn Sink,
     unchanged: Unchanged,
 ) -> DonePage {
@@ -197,7 +201,7 @@ fn render_one(
     }
     done.kept = unchanged(i) && sink.keep(&format!("{}index.html", page.path)).is_some();
     if !done.kept {
-        match render_page(site, i, &body, templates, shared) {
+        match render_page(site, i, &body, templates, context) {
             Ok((out, html)) => done
                 .diagnostics
                 .extend(sink.put(&out, html.as_bytes()).err().map(|e| io_error(&out, e))),
