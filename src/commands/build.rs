@@ -134,6 +134,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
             format!("สร้างโฟลเดอร์ชั่วคราวไม่ได้ (cannot create the staging folder): {e}"),
         )
     })?;
+    clock.lap("templates");
     let (mut memo, prints) = fingerprints(&site, inputs, &templates);
     let previous = publish.previous();
     let same_shared = memo.shared.is_some() && previous.shared == memo.shared;
