@@ -274,10 +274,18 @@ struct BuildResult {
 
 /// `build` into `out` as the command line runs it, or `None` when the build fails.
 fn build_into(root: &Path, out: &Path) -> Option<BuildResult> {
-    let args = prongsai::commands::build::Args {
-        output_dir: Some(out.to_path_buf()),
-        ..Default::default()
-    };
+    build_with(
+        root,
+        prongsai::commands::build::Args {
+            output_dir: Some(out.to_path_buf()),
+            ..Default::default()
+        },
+    )
+}
+
+fn build_with(root: &Path, args: prongsai::commands::build::Args) -> Option<BuildResult> {
+    let out = args.output_dir.clone().unwrap_or_else(|| root.join("public"));
+    let out = &out;
     let built = prongsai::commands::build::build(root, &args).ok()?;
     let warnings = built.warnings.human_lines(false);
     Some(BuildResult {
@@ -337,6 +345,19 @@ fn a_build_after_an_edit_renders_only_what_depends_on_it() {
     let again = build_into(root, &out).expect("rebuild").rendered;
     assert_eq!(again, 0, "nothing changed");
     check_build_equal(root, "after the template");
+    // a command-line option renders every page again too: each shows its canonical URL
+    let moved = build_with(
+        root,
+        prongsai::commands::build::Args {
+            output_dir: Some(out.clone()),
+            base_url: Some("https://example.go.th/ita/".into()),
+            ..Default::default()
+        },
+    )
+    .expect("rebuild");
+    assert_eq!(moved.rendered, first, "a new base URL renders everything");
+    assert!(moved.files.iter().any(|(name, bytes)| name == "about/index.html"
+        && String::from_utf8_lossy(bytes).contains("https://example.go.th/ita/about/")));
 }
 
 #[test]
