@@ -18,8 +18,9 @@ use crate::output::Sink;
 #[derive(Debug, Default)]
 pub struct Outputs {
     pub files: HashSet<String>,
-    /// Lower-cased NFC path → the path as written, for "differs only by case" hints.
-    pub folded: HashMap<String, String>,
+    /// Lower-cased NFC path → the path as written, for "differs only by case" hints; made
+    /// when the first broken link asks.
+    folded: OnceLock<HashMap<String, String>>,
     ids: HashMap<String, Ids>,
 }
 
@@ -58,12 +59,27 @@ impl Outputs {
         if let Some(ids) = output.ids {
             self.ids.insert(output.path.clone(), ids);
         }
-        self.folded.insert(output.path.to_lowercase(), output.path.clone());
         self.files.insert(output.path);
     }
 
     pub fn contains(&self, path: &str) -> bool {
         self.files.contains(path)
+    }
+
+    /// The written path whose lower case is `lower`, if any (the first in sorted order when
+    /// several are).
+    pub fn same_but_case(&self, lower: &str) -> Option<&str> {
+        let folded = self.folded.get_or_init(|| {
+            let mut folded: HashMap<String, String> = HashMap::new();
+            for path in &self.files {
+                let entry = folded.entry(path.to_lowercase()).or_insert_with(|| path.clone());
+                if path < entry {
+                    entry.clone_from(path);
+                }
+            }
+            folded
+        });
+        folded.get(lower).map(String::as_str)
     }
 
     /// The ids of the HTML file at `path`, if it is one.

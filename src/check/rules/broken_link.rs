@@ -147,7 +147,7 @@ fn broken_help(site: &Site, page: &Page, outputs: &Outputs, path: &str, decoded:
         format!("{lower}index.html"),
         format!("{lower}/index.html"),
     ] {
-        if let Some(real) = outputs.folded.get(&candidate) {
+        if let Some(real) = outputs.same_but_case(&candidate) {
             let real = real.strip_suffix("index.html").unwrap_or(real);
             return format!(
                 "the name differs only in letter case: ({}) (ตัวพิมพ์เล็ก-ใหญ่ไม่ตรงกัน)",
