@@ -13,7 +13,7 @@ pub mod rules;
 use rayon::prelude::*;
 
 use crate::diag::{Collected, Diagnostic, Level};
-use crate::site::body::{source_bytes, source_text, Body};
+use crate::site::body::{Body, Placer};
 use crate::site::{Page, Site};
 pub use outputs::{Outputs, RecordingSink};
 
@@ -99,22 +99,10 @@ fn page_output_rules(site: &Site, page: &Page, links: &[(String, usize)], output
     if found.is_empty() {
         return Vec::new();
     }
-    if let Some(bytes) = source_bytes(&site.root, page) {
-        return found
-            .into_iter()
-            .map(|(at, d)| d.in_file(&page.file).at_byte_offset(&bytes, at))
-            .collect();
-    }
-    let text = source_text(&site.root, page).ok().flatten();
+    let placer = Placer::of(&site.root, page);
     found
         .into_iter()
-        .map(|(at, d)| {
-            let d = d.in_file(&page.file);
-            match &text {
-                Some(text) => d.at_offset(text, at),
-                None => d,
-            }
-        })
+        .map(|(at, d)| placer.place(d.in_file(&page.file), at))
         .collect()
 }
 

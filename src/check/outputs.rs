@@ -51,10 +51,6 @@ fn ids_of(bytes: &[u8]) -> HashSet<String> {
 }
 
 impl Outputs {
-    pub fn add(&mut self, path: &str, bytes: Option<&[u8]>) {
-        self.insert(Output::of(path, bytes));
-    }
-
     fn insert(&mut self, output: Output) {
         if let Some(ids) = output.ids {
             self.ids.insert(output.path.clone(), ids);

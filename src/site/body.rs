@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::{Page, Site};
 use crate::diag::Diagnostic;
 use crate::render::{render_markdown, Rendered};
+use crate::source::text::is_plain;
 
 #[derive(Debug, Clone, Default)]
 pub struct Body {
@@ -37,10 +38,25 @@ impl Body {
 
 /// The file text of `page`, read again, when it still is the text the page was loaded from.
 /// `None` for a page with no file.
-pub fn source_text(root: &Path, page: &Page) -> Result<Option<Arc<str>>, Diagnostic> {
-    let Some(hash) = page.source_hash else {
+fn source_text(root: &Path, page: &Page) -> Result<Option<Arc<str>>, Diagnostic> {
+    match read_source(root, page)? {
+        Some(bytes) => loaded_text(page, bytes).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The bytes of `page`'s file, read again; `None` for a page with no file.
+fn read_source(root: &Path, page: &Page) -> Result<Option<Vec<u8>>, Diagnostic> {
+    if page.source_hash.is_none() {
         return Ok(None);
-    };
+    }
+    std::fs::read(root.join(&page.file))
+        .map(Some)
+        .map_err(|e| Diagnostic::error("io", format!("อ่านไฟล์ไม่ได้ (cannot read the file): {e}")).in_file(&page.file))
+}
+
+/// `bytes` of `page`'s file decoded, when they still are the text the page was loaded from.
+fn loaded_text(page: &Page, bytes: Vec<u8>) -> Result<Arc<str>, Diagnostic> {
     let changed = || {
         Diagnostic::error(
             "io",
@@ -49,26 +65,49 @@ pub fn source_text(root: &Path, page: &Page) -> Result<Option<Arc<str>>, Diagnos
         .in_file(&page.file)
         .with_help("run the build again (สั่งสร้างเว็บไซต์อีกครั้ง)")
     };
-    let bytes = std::fs::read(root.join(&page.file))
-        .map_err(|e| Diagnostic::error("io", format!("อ่านไฟล์ไม่ได้ (cannot read the file): {e}")).in_file(&page.file))?;
     let text = crate::source::decode_owned(bytes).map_err(|_| changed())?;
-    if source_hash(&text) != hash {
+    if Some(source_hash(&text)) != page.source_hash {
         return Err(changed());
     }
-    Ok(Some(Arc::from(text)))
+    Ok(Arc::from(text))
 }
 
-/// The bytes of `page`'s file, read again, when they are exactly the text the page was
-/// loaded from (UTF-8 without BOM or carriage returns, the same hash): diagnostics can be
-/// placed in them without decoding the whole file. `None` otherwise.
-pub fn source_bytes(root: &Path, page: &Page) -> Option<Vec<u8>> {
-    let hash = page.source_hash?;
-    let bytes = std::fs::read(root.join(&page.file)).ok()?;
-    let plain = !bytes.starts_with(&[0xEF, 0xBB, 0xBF]) && !bytes.contains(&b'\r');
-    (plain && xxhash_rust::xxh3::xxh3_64(&bytes) == hash).then_some(bytes)
+/// A page's file read again to place diagnostics in: its bytes when they are exactly the
+/// text the page was loaded from (only the lines shown are decoded), else its decoded text,
+/// else nothing (the file is gone or changed; the diagnostics keep only the file name).
+pub enum Placer {
+    Bytes(Vec<u8>),
+    Text(Arc<str>),
+    Unplaced,
+}
+
+impl Placer {
+    /// Reads the file of `page` once.
+    pub fn of(root: &Path, page: &Page) -> Placer {
+        match read_source(root, page) {
+            Ok(Some(bytes)) if is_plain(&bytes) && Some(source_hash_of(&bytes)) == page.source_hash => {
+                Placer::Bytes(bytes)
+            }
+            Ok(Some(bytes)) => loaded_text(page, bytes).map_or(Placer::Unplaced, Placer::Text),
+            _ => Placer::Unplaced,
+        }
+    }
+
+    /// `d` placed at byte `offset` of the file.
+    pub fn place(&self, d: Diagnostic, offset: usize) -> Diagnostic {
+        match self {
+            Placer::Bytes(bytes) => d.at_byte_offset(bytes, offset),
+            Placer::Text(text) => d.at_offset(text, offset),
+            Placer::Unplaced => d,
+        }
+    }
 }
 
 /// The hash a page keeps of its file text, to know the text read again is the same.
 pub fn source_hash(text: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+    source_hash_of(text.as_bytes())
+}
+
+fn source_hash_of(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }

@@ -39,10 +39,16 @@ impl DecodeError {
 /// [`decode`] of bytes the caller owns: text that is already UTF-8 with LF line ends and no
 /// BOM (nearly every file) becomes the `String` without a copy.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.contains(&b'\r') {
+    if !is_plain(&bytes) {
         return decode(&bytes);
     }
     String::from_utf8(bytes).or_else(|e| decode(e.as_bytes()))
+}
+
+/// Whether decoding `bytes` removes nothing (no BOM, no carriage return): its text, when it
+/// is UTF-8, is the bytes themselves.
+pub fn is_plain(bytes: &[u8]) -> bool {
+    !bytes.starts_with(&[0xEF, 0xBB, 0xBF]) && !bytes.contains(&b'\r')
 }
 
 /// Decodes bytes to text with the BOM removed and CRLF/CR turned into LF.
