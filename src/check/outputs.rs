@@ -134,7 +134,9 @@ impl<'a> RecordingSink<'a> {
 impl Sink for RecordingSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         self.inner.put(path, bytes)?;
-        self.record(match self.inner.location(path) {
+        // only HTML pages have ids to read back
+        let on_disk = path.ends_with(".html").then(|| self.inner.location(path)).flatten();
+        self.record(match on_disk {
             Some(file) => Output::on_disk(path, file),
             None => Output::of(path, Some(bytes)),
         });

@@ -138,7 +138,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     let (mut memo, prints) = fingerprints(&site, inputs, &templates);
     let previous = publish.previous();
     let same_shared = memo.shared.is_some() && previous.shared == memo.shared;
-    let unchanged = |i: usize| same_shared && previous.prints.get(&out_path(&site.pages[i])) == Some(&prints[i]);
+    let unchanged = |i: usize| same_shared && previous.prints.get(&site.pages[i].output_path()) == Some(&prints[i]);
     clock.lap("page prints");
     let sink = RecordingSink::new(&publish);
     let rendered = render_site(&site, &theme, &templates, &sink, &unchanged, &mut clock);
@@ -154,7 +154,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     }
     memo.warnings = diagnostics.human_lines(false);
     memo.pages = site.pages.len();
-    memo.prints = site.pages.iter().map(out_path).zip(prints).collect();
+    memo.prints = site.pages.iter().map(Page::output_path).zip(prints).collect();
     let published = publish.commit(memo).map_err(|e| {
         Diagnostic::error(
             "io",
@@ -188,11 +188,6 @@ fn fingerprints(site: &Site, inputs: Option<Inputs>, templates: &Templates) -> (
         h.finish()
     });
     (memo, page_prints(site, |i| template_for(site, i, templates)))
-}
-
-/// Where a page is written in the output.
-fn out_path(page: &Page) -> String {
-    format!("{}index.html", page.path)
 }
 
 /// The skipped build, when the inputs are those of the last build and the output folder is

@@ -198,7 +198,7 @@ impl Rebuilder {
             .map_init(
                 || shared.clone(),
                 |context, i| {
-                    let out = format!("{}index.html", site.pages[i].path);
+                    let out = site.pages[i].output_path();
                     let same = old
                         .fingerprints
                         .get(&out)

@@ -41,7 +41,7 @@ pub fn fingerprints(site: &Site, template: impl Fn(usize) -> String + Sync) -> F
     page_prints(site, template)
         .into_iter()
         .zip(&site.pages)
-        .map(|(print, p)| (format!("{}index.html", p.path), print))
+        .map(|(print, p)| (p.output_path(), print))
         .collect()
 }
 

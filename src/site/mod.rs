@@ -75,6 +75,13 @@ pub struct Page {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl Page {
+    /// The output file the page is written to (`2564/plan/index.html`).
+    pub fn output_path(&self) -> String {
+        format!("{}index.html", self.path)
+    }
+}
+
 /// A file under `content/` that is not Markdown: copied beside its page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asset {

@@ -69,7 +69,7 @@ pub fn render_page(
             .map_err(|e| Diagnostic::error("template", e.to_string()).in_file(&page.file))?,
     );
     match templates.render(&name, context) {
-        Ok(html) => Ok((format!("{}index.html", page.path), html)),
+        Ok(html) => Ok((page.output_path(), html)),
         Err(d) => Err(d.with_help(format!(
             "while rendering {} (ขณะสร้างหน้า {})",
             page.file.display(),
@@ -199,7 +199,7 @@ fn render_one(
     if page.source_hash.is_some() {
         done.diagnostics = crate::check::body_rules(site, page, &body);
     }
-    done.kept = unchanged(i) && sink.keep(&format!("{}index.html", page.path)).is_some();
+    done.kept = unchanged(i) && sink.keep(&page.output_path()).is_some();
     if !done.kept {
         match render_page(site, i, &body, templates, context) {
             Ok((out, html)) => done

@@ -62,7 +62,7 @@ pub fn check(pages: &[Page], assets: &[Asset], diagnostics: &mut Vec<Diagnostic>
     let mut claims: Vec<Claim> = Vec::new();
     for page in pages {
         claims.push(Claim {
-            file: format!("{}index.html", page.path),
+            file: page.output_path(),
             url: page.path.clone(),
             source: crate::diag::display_path(&page.file),
             page: Some(page),
