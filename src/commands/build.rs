@@ -13,10 +13,11 @@ use crate::output::check_output_dir;
 use crate::output::manifest::Manifest;
 use crate::output::publish::{Publish, Published};
 use crate::render::templates::Templates;
+use crate::search::reuse::Previous;
 use crate::site::fingerprint::{page_prints, shared_print};
-use crate::site::render::{render_site, template_for};
+use crate::site::render::{render_site, template_for, Reuse};
 use crate::site::{load::load_content, BuildOptions, Page, Site};
-use crate::source::inputs::Inputs;
+use crate::source::inputs::{engine, Inputs};
 use crate::theme::Theme;
 use crate::timings::Stages;
 
@@ -35,6 +36,8 @@ pub struct Built {
     pub pages: usize,
     /// Pages put through their template; the others were kept as the last build wrote them.
     pub rendered: usize,
+    /// Pages whose search terms were counted; the others were taken from the last index.
+    pub indexed: usize,
     pub output: PathBuf,
     /// The warnings, as printed.
     pub warnings: Collected,
@@ -140,10 +143,19 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     let same_shared = memo.shared.is_some() && previous.shared == memo.shared;
     let unchanged = |i: usize| same_shared && previous.prints.get(&site.pages[i].output_path()) == Some(&prints[i]);
     clock.lap("page prints");
+    let index = previous
+        .search
+        .as_ref()
+        .and_then(|memo| Previous::load(memo, engine(), &|path| publish.read_previous(path)));
+    clock.lap("previous index");
     let sink = RecordingSink::new(&publish);
-    let rendered = render_site(&site, &theme, &templates, &sink, &unchanged, &mut clock);
+    let reuse = Reuse {
+        pages: &unchanged,
+        index,
+    };
+    let rendered = render_site(&site, &theme, &templates, &sink, reuse, &mut clock);
     diagnostics.extend(rendered.diagnostics);
-    let rendered_pages = rendered.rendered;
+    let (rendered_pages, indexed) = (rendered.rendered, rendered.indexed);
     if !diagnostics.has_errors() {
         crate::check::output_rules(&site, &rendered.links, &sink.into_outputs(), &mut diagnostics);
     }
@@ -155,6 +167,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     memo.warnings = diagnostics.human_lines(false);
     memo.pages = site.pages.len();
     memo.prints = site.pages.iter().map(Page::output_path).zip(prints).collect();
+    memo.search = Some(rendered.index);
     let published = publish.commit(memo).map_err(|e| {
         Diagnostic::error(
             "io",
@@ -170,6 +183,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     Ok(Built {
         pages,
         rendered: rendered_pages,
+        indexed,
         output: out,
         warnings: diagnostics,
         published: Some(published),
@@ -204,6 +218,7 @@ fn up_to_date(out: &Path, inputs: Option<u64>) -> Option<Built> {
     Some(Built {
         pages: previous.pages,
         rendered: 0,
+        indexed: 0,
         output: out.to_path_buf(),
         warnings: Collected::printed(),
         published: None,

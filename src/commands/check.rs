@@ -7,7 +7,7 @@ use super::{print_diagnostics, source_date, Format};
 use crate::check::RecordingSink;
 use crate::diag::{self, Diagnostic, Level};
 use crate::output::NullSink;
-use crate::site::render::{render_all, render_site};
+use crate::site::render::{render_site, Reuse};
 use crate::site::{BuildOptions, Site};
 use crate::theme::Theme;
 
@@ -39,7 +39,7 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
                 &theme,
                 &templates,
                 &sink,
-                &render_all,
+                Reuse::nothing(),
                 &mut crate::timings::Stages::start(),
             );
             if !diag::has_errors(&rendered.diagnostics) {

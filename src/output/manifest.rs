@@ -77,6 +77,9 @@ pub struct Manifest {
     #[serde(default)]
     pub prints: HashMap<String, u64>,
     pub pages: usize,
+    /// What the search index remembers of its pages, for the next build to reuse it.
+    #[serde(default)]
+    pub search: Option<crate::search::reuse::Memo>,
     /// The warnings of the build, as printed, replayed when a build is skipped.
     pub warnings: Vec<String>,
     /// Site-relative path → entry.

@@ -143,6 +143,19 @@ impl Publish {
         &self.previous
     }
 
+    /// The bytes the previous build wrote at `path`, when the file still has the size, time
+    /// and hash the manifest recorded.
+    pub fn read_previous(&self, path: &str) -> Option<Vec<u8>> {
+        let entry = self.previous.files.get(path)?;
+        let target = self.out.join(safe_relative(path).ok()?);
+        if !entry.matches(&std::fs::symlink_metadata(&target).ok()?) {
+            return None;
+        }
+        std::fs::read(&target)
+            .ok()
+            .filter(|bytes| hash_bytes(bytes) == entry.hash())
+    }
+
     /// Moves the changed files into place, removes stale ones and writes the manifest:
     /// `manifest` with what the build remembers for the next one (inputs, page fingerprints,
     /// warnings), to which the list of files is added.

@@ -69,29 +69,95 @@ fn push_number(out: &mut String, mut n: u64) {
 
 /// Decodes a body list of [`TermLists`] (used by the Rust reference query).
 pub fn decode_body(s: &str) -> Vec<(u32, u32)> {
-    let nums = decode_numbers(s);
-    let mut out = Vec::new();
-    let mut prev: i64 = -1;
-    let mut it = nums.into_iter();
-    while let Some(v) = it.next() {
-        let id = prev + 1 + (v / 2) as i64;
-        let count = if v % 2 == 1 { it.next().unwrap_or(0) + 2 } else { 1 };
-        out.push((id as u32, count as u32));
-        prev = id;
-    }
-    out
+    Entries::new(s, "").map(|(id, count, _)| (id, count)).collect()
 }
 
 /// Decodes a title list of [`TermLists`].
 pub fn decode_title(s: &str) -> Vec<u32> {
+    title_ids(s).collect()
+}
+
+fn title_ids(s: &str) -> impl Iterator<Item = u32> + '_ {
     let mut prev: i64 = -1;
-    decode_numbers(s)
-        .into_iter()
-        .map(|gap| {
-            prev += 1 + gap as i64;
-            prev as u32
-        })
-        .collect()
+    Numbers(s.as_bytes()).map(move |gap| {
+        prev += 1 + gap as i64;
+        prev as u32
+    })
+}
+
+/// The entries of a term's two lists, read as they are stored: (page id, occurrences,
+/// whether the title holds the term), in page-id order.
+pub struct Entries<'a> {
+    body: Numbers<'a>,
+    titles: std::iter::Peekable<Box<dyn Iterator<Item = u32> + 'a>>,
+    prev: i64,
+}
+
+impl<'a> Entries<'a> {
+    pub fn new(body: &'a str, title: &'a str) -> Entries<'a> {
+        let titles: Box<dyn Iterator<Item = u32> + 'a> = Box::new(title_ids(title));
+        Entries {
+            body: Numbers(body.as_bytes()),
+            titles: titles.peekable(),
+            prev: -1,
+        }
+    }
+}
+
+impl Iterator for Entries<'_> {
+    type Item = (u32, u32, bool);
+
+    fn next(&mut self) -> Option<(u32, u32, bool)> {
+        let v = self.body.next()?;
+        let id = self.prev + 1 + (v / 2) as i64;
+        self.prev = id;
+        let count = if v % 2 == 1 {
+            self.body.next().unwrap_or(0) + 2
+        } else {
+            1
+        };
+        let id = id as u32;
+        while self.titles.next_if(|&t| t < id).is_some() {}
+        let in_title = self.titles.next_if(|&t| t == id).is_some();
+        Some((id, count as u32, in_title))
+    }
+}
+
+/// The numbers of a list, one at a time; unknown characters are skipped.
+struct Numbers<'a>(&'a [u8]);
+
+impl Iterator for Numbers<'_> {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        let (mut n, mut shift) = (0u64, 0u32);
+        while let Some((&b, rest)) = self.0.split_first() {
+            self.0 = rest;
+            let Some(d) = digit_value(b) else {
+                continue;
+            };
+            if shift < 60 {
+                n |= (d & 31) << shift;
+            }
+            if d >= 32 {
+                shift += 5;
+            } else {
+                return Some(n);
+            }
+        }
+        None
+    }
+}
+
+fn digit_value(b: u8) -> Option<u64> {
+    Some(match b {
+        b'A'..=b'Z' => b - b'A',
+        b'a'..=b'z' => b - b'a' + 26,
+        b'0'..=b'9' => b - b'0' + 52,
+        b'-' => 62,
+        b'_' => 63,
+        _ => return None,
+    } as u64)
 }
 
 /// Plain numbers in the same digits (no gaps): used by the manifest.
@@ -105,25 +171,7 @@ pub fn encode_numbers(nums: impl IntoIterator<Item = u64>) -> String {
 
 /// Reads numbers written by [`encode_numbers`]; unknown characters are skipped.
 pub fn decode_numbers(s: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    let (mut n, mut shift) = (0u64, 0u32);
-    for b in s.bytes() {
-        let Some(d) = DIGITS.iter().position(|&x| x == b) else {
-            continue;
-        };
-        let d = d as u64;
-        if shift < 60 {
-            n |= (d & 31) << shift;
-        }
-        if d >= 32 {
-            shift += 5;
-        } else {
-            out.push(n);
-            n = 0;
-            shift = 0;
-        }
-    }
-    out
+    Numbers(s.as_bytes()).collect()
 }
 
 /// The encoded posting files and the manifest fields describing them.

@@ -23,6 +23,7 @@ pub mod fragments;
 pub mod grams;
 pub mod index;
 pub mod query;
+pub mod reuse;
 pub mod writer;
 
 use rayon::prelude::*;
@@ -54,29 +55,40 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
 
 /// [`build_index`] of documents the caller gives up: no copy of their text is made.
 pub fn index_of(docs: Vec<SearchDoc>) -> Vec<(String, Vec<u8>)> {
+    index_reusing(docs, None).0
+}
+
+/// [`index_of`] taking the postings of the pages `previous` indexed alike from it (the same
+/// files as without it); also returns what the next index needs to reuse this one.
+pub fn index_reusing(docs: Vec<SearchDoc>, previous: Option<reuse::Previous>) -> (Vec<(String, Vec<u8>)>, reuse::Memo) {
     let files = std::sync::Mutex::new(Vec::new());
-    write_index(docs, &|path, bytes| {
-        if let Ok(mut files) = files.lock() {
-            files.push((path, bytes));
-        }
-    });
+    let memo = write_index(
+        docs,
+        &|path, bytes| {
+            if let Ok(mut files) = files.lock() {
+                files.push((path, bytes));
+            }
+        },
+        previous,
+    );
     let mut files = files.into_inner().unwrap_or_default();
     files.par_sort_unstable();
-    files
+    (files, memo)
 }
 
 /// Builds every search file and hands each to `put` (output-relative path, bytes) as soon as
 /// it is made, from any thread and in no particular order. The documents are put in page-id
 /// order (by URL) first; a build that has its pages in that order already feeds an
 /// [`IndexWriter`] itself, a batch at a time.
-pub fn write_index(mut docs: Vec<SearchDoc>, put: writer::Put) {
+pub fn write_index(mut docs: Vec<SearchDoc>, put: writer::Put, previous: Option<reuse::Previous>) -> reuse::Memo {
     docs.par_sort_unstable_by(|a, b| (&a.url, &a.title, &a.text).cmp(&(&b.url, &b.title, &b.text)));
-    let mut index = IndexWriter::new(put);
+    let mut index = IndexWriter::reusing(put, previous);
     for batch in docs.chunks(BATCH) {
-        let prepared: Vec<writer::Prepared> = batch.par_iter().map(writer::prepare).collect();
+        let previous = index.previous();
+        let prepared: Vec<writer::Prepared> = batch.par_iter().map(|doc| writer::prepare(doc, previous)).collect();
         index.add(&prepared);
     }
-    index.finish();
+    index.finish()
 }
 
 /// Pages added to an index at a time: enough to keep every core busy between the steps

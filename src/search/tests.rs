@@ -1,7 +1,9 @@
 //! Index + reference query on small Thai corpora, and the shared normaliser vectors.
 
 use super::query::{search, title_ids, Loaded};
-use super::{build_index, SearchDoc};
+use super::reuse::{Memo, Previous};
+use super::{build_index, index_reusing, SearchDoc};
+use crate::source::inputs::engine;
 use crate::thai::normalize::normalize;
 
 fn doc(url: &str, title: &str, text: &str) -> SearchDoc {
@@ -201,4 +203,71 @@ fn odd_input_does_not_panic() {
     for q in ["\u{0E4D}", "\u{0E34}\u{0E34}", "script", "\u{0}"] {
         let _ = search(&files, q);
     }
+}
+
+/// The last index of `files` (as `Memo` describes it), ready to be reused.
+fn previous_of(files: &[(String, Vec<u8>)], memo: &Memo) -> Option<Previous> {
+    let read = |path: &str| files.iter().find(|f| f.0 == path).map(|f| f.1.clone());
+    Previous::load(memo, engine(), &read)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+    /// Pages dropped, edited, retitled and added between two builds: the index that reuses
+    /// the first is byte for byte the index built from nothing.
+    #[test]
+    fn an_index_reusing_the_last_equals_one_built_from_nothing(
+        changes in proptest::collection::vec((0usize..1500, 0u8..4), 0..40),
+        added in proptest::collection::vec(0usize..5000, 0..10),
+    ) {
+        let before = many_pages();
+        let (files, memo) = index_reusing(before.clone(), None);
+        let previous = previous_of(&files, &memo);
+        proptest::prop_assert!(previous.is_some());
+        let mut after: Vec<Option<SearchDoc>> = before.into_iter().map(Some).collect();
+        for (i, change) in changes {
+            let Some(page) = after[i].as_mut() else { continue };
+            match change {
+                0 => after[i] = None,
+                1 => page.text.push_str(" ข่าวใหม่ zq"),
+                2 => page.title = format!("ชื่อใหม่ {i}"),
+                _ => page.text = page.text.replace("ข่าว", ""),
+            }
+        }
+        let mut after: Vec<SearchDoc> = after.into_iter().flatten().collect();
+        for n in added {
+            after.push(doc(&format!("p/{n:04}x/"), "หน้าใหม่", &format!("เทศบาลข้าว {n}")));
+        }
+        after.sort_by(|a, b| a.url.cmp(&b.url));
+        after.dedup_by(|a, b| a.url == b.url);
+        let (reused, _) = index_reusing(after.clone(), previous);
+        proptest::prop_assert_eq!(reused, build_index(&after));
+    }
+}
+
+#[test]
+fn an_index_is_reused_only_when_all_of_it_is_there() {
+    let docs = many_pages();
+    let (files, memo) = index_reusing(docs, None);
+    assert_eq!(memo.pages.len(), 1500);
+    assert!(previous_of(&files, &memo).is_some());
+    let other_binary = Memo {
+        engine: memo.engine.map(|e| e ^ 1),
+        ..memo.clone()
+    };
+    assert!(previous_of(&files, &other_binary).is_none());
+    for lost in ["search/index.js", "search/g/0.js", "search/b/0.js"] {
+        let fewer: Vec<_> = files.iter().filter(|f| f.0 != lost).cloned().collect();
+        assert!(previous_of(&fewer, &memo).is_none(), "{lost}");
+    }
+    let mut torn = files.clone();
+    if let Some(g) = torn.iter_mut().find(|f| f.0 == "search/g/0.js") {
+        g.1.truncate(g.1.len() / 2);
+    }
+    assert!(previous_of(&torn, &memo).is_none());
+    let shorter = Memo {
+        pages: memo.pages[1..].to_vec(),
+        ..memo
+    };
+    assert!(previous_of(&files, &shorter).is_none());
 }

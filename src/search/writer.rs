@@ -17,6 +17,7 @@ use serde_json::json;
 use super::fragments::{display_text, fragment_json, fragment_size, Chunker, Fragment};
 use super::grams::{index_terms, CountTerms, Term, TermCounter, TermHasher, PREFIX_MAX};
 use super::index::{encode_numbers, posting_files, TermLists};
+use super::reuse::{Memo, Previous};
 use super::{script_value, script_with, SearchDoc, CLIENT_JS, DIR};
 use crate::thai::normalize::normalize;
 
@@ -28,17 +29,26 @@ pub type Put<'a> = &'a (dyn Fn(String, Vec<u8>) + Sync);
 
 /// One page, ready to be added: its chunk entry and its terms.
 pub struct Prepared {
+    url: String,
     size: usize,
     json: Vec<u8>,
+    /// Hash of `json`: the same hash, the same terms.
+    hash: u64,
+    /// The page's id in the previous index, whose postings hold its terms; `terms` is then
+    /// empty.
+    reused: Option<u32>,
     /// (term, occurrences in title and text, in the title), grouped by part.
     terms: Vec<(Term, u32, bool)>,
-    /// Where each part's terms start in `terms`, and the end.
+    /// Where each part's terms start in `terms`, and the end (empty when there are none).
     starts: Vec<u32>,
 }
 
 impl Prepared {
     fn part(&self, k: usize) -> &[(Term, u32, bool)] {
-        &self.terms[self.starts[k] as usize..self.starts[k + 1] as usize]
+        match self.starts.get(k..k + 2) {
+            Some(&[start, end]) => &self.terms[start as usize..end as usize],
+            _ => &[],
+        }
     }
 }
 
@@ -49,7 +59,8 @@ thread_local! {
 }
 
 /// Normalises a page and counts its terms: the work of one page, on the caller's thread.
-pub fn prepare(doc: &SearchDoc) -> Prepared {
+/// A page `previous` indexed with the same fragment is not counted again.
+pub fn prepare(doc: &SearchDoc, previous: Option<&Previous>) -> Prepared {
     let title = display_text(&doc.title);
     let text = display_text(&doc.text);
     let fragment = Fragment {
@@ -59,12 +70,30 @@ pub fn prepare(doc: &SearchDoc) -> Prepared {
     };
     let mut json = Vec::with_capacity(text.len() + title.len() + doc.url.len() + 16);
     fragment_json(&mut json, &fragment);
+    let hash = xxhash_rust::xxh3::xxh3_64(&json);
+    let mut prepared = Prepared {
+        url: doc.url.clone(),
+        size: fragment_size(&fragment),
+        json,
+        hash,
+        reused: previous.and_then(|p| p.id_of(&doc.url, hash)),
+        terms: Vec::new(),
+        starts: Vec::new(),
+    };
+    if prepared.reused.is_none() {
+        (prepared.terms, prepared.starts) = count_terms(&title, &text);
+    }
+    prepared
+}
 
+/// The terms of a page (title and text as displayed), grouped by part, and where each part
+/// starts.
+fn count_terms(title: &str, text: &str) -> (Vec<(Term, u32, bool)>, Vec<u32>) {
     let mut terms = COUNTS.with_borrow_mut(|(title_terms, counts)| {
         title_terms.clear();
         counts.clear();
-        index_terms(&normalize(&title), title_terms);
-        index_terms(&normalize(&text), counts);
+        index_terms(&normalize(title), title_terms);
+        index_terms(&normalize(text), counts);
         for (t, n) in title_terms.iter() {
             counts.add(t, n);
         }
@@ -81,12 +110,7 @@ pub fn prepare(doc: &SearchDoc) -> Prepared {
     for k in 0..PARTS {
         starts[k + 1] += starts[k];
     }
-    Prepared {
-        size: fragment_size(&fragment),
-        json,
-        terms: terms.into_iter().map(|(_, t)| t).collect(),
-        starts,
-    }
+    (terms.into_iter().map(|(_, t)| t).collect(), starts)
 }
 
 fn part_of(term: Term) -> usize {
@@ -105,21 +129,51 @@ pub struct IndexWriter<'a> {
     pages: u32,
     chunks: Chunker,
     parts: Vec<Lists>,
+    /// The last build's index, whose postings the pages it indexed alike are taken from.
+    previous: Option<Previous>,
+    /// The new id of each page of `previous` reused so far; `u32::MAX` for the others.
+    moved: Vec<u32>,
+    /// What the index remembers of its pages (`Memo::pages`).
+    memo: Vec<(String, u64)>,
+    /// Pages whose terms were counted (not reused).
+    counted: usize,
 }
 
 impl<'a> IndexWriter<'a> {
     pub fn new(put: Put<'a>) -> IndexWriter<'a> {
+        IndexWriter::reusing(put, None)
+    }
+
+    /// A writer that takes the postings of the pages `previous` indexed with the same
+    /// fragment from it ([`prepare`] with [`IndexWriter::previous`]).
+    pub fn reusing(put: Put<'a>, previous: Option<Previous>) -> IndexWriter<'a> {
         IndexWriter {
             put,
             pages: 0,
             chunks: Chunker::default(),
             parts: (0..PARTS).map(|_| Lists::default()).collect(),
+            moved: vec![u32::MAX; previous.as_ref().map_or(0, Previous::len)],
+            previous,
+            memo: Vec::new(),
+            counted: 0,
         }
+    }
+
+    /// The index whose postings may be reused: give it to [`prepare`].
+    pub fn previous(&self) -> Option<&Previous> {
+        self.previous.as_ref()
     }
 
     /// Adds the next pages, in page-id order; writes the text chunks they complete.
     pub fn add(&mut self, batch: &[Prepared]) {
         let first = self.pages;
+        for (id, page) in (first..).zip(batch) {
+            self.memo.push((page.url.clone(), page.hash));
+            match page.reused.and_then(|old| self.moved.get_mut(old as usize)) {
+                Some(slot) => *slot = id,
+                None => self.counted += 1,
+            }
+        }
         let closed: Vec<(usize, Vec<u8>)> = batch.iter().filter_map(|p| self.chunks.push(p.size, &p.json)).collect();
         let put = self.put;
         let ((), ()) = rayon::join(
@@ -137,8 +191,14 @@ impl<'a> IndexWriter<'a> {
         self.pages += batch.len() as u32;
     }
 
-    /// Writes the last chunk, the posting files, the manifest and the client.
-    pub fn finish(self) {
+    /// Pages whose terms were counted so far, not taken from the previous index.
+    pub fn counted(&self) -> usize {
+        self.counted
+    }
+
+    /// Writes the last chunk, the posting files, the manifest and the client; returns what
+    /// the next build needs to reuse this index.
+    pub fn finish(self) -> Memo {
         let put = self.put;
         let (last, chunk_pages) = self.chunks.finish();
         if let Some((n, json)) = last {
@@ -150,6 +210,9 @@ impl<'a> IndexWriter<'a> {
             .flat_map_iter(|lists| lists.into_iter().map(|(t, l)| (t.text(), l)))
             .collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        if let Some(previous) = self.previous {
+            terms = previous.merge(terms, &self.moved);
+        }
         let postings = posting_files(terms);
         let manifest = json!({
             "v": 1,
@@ -166,6 +229,10 @@ impl<'a> IndexWriter<'a> {
             .files
             .into_par_iter()
             .for_each(|(name, value)| put(format!("{DIR}/{name}.js"), script_value(&name, &value)));
+        Memo {
+            engine: crate::source::inputs::engine(),
+            pages: self.memo,
+        }
     }
 }
 

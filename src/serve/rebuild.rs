@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::diag::{self, Diagnostic};
 use crate::output::MemorySink;
 use crate::render::templates::Templates;
+use crate::search::reuse::{Memo, Previous};
 use crate::search::SearchDoc;
 use crate::site::body::Body;
 use crate::site::fingerprint::fingerprints;
@@ -22,6 +23,7 @@ use crate::site::load::{collect_pages, load_page, scan_content, Loaded, CONTENT_
 use crate::site::render::{copy_static, render_generated, render_page, shared_context, template_for};
 use crate::site::search_docs::search_docs;
 use crate::site::{Asset, BuildOptions, Site};
+use crate::source::inputs::engine;
 use crate::source::{is_litter, ContentFile};
 use crate::theme::Theme;
 use crate::timings::Stages;
@@ -69,12 +71,21 @@ pub struct SearchJob {
     site: Site,
     /// The body of each page of `site`.
     bodies: Vec<Arc<Body>>,
+    /// The index in use, whose postings the pages it indexed alike are taken from.
+    previous: Index,
 }
 
 impl SearchJob {
-    pub fn run(self) -> Vec<(Arc<str>, Arc<[u8]>)> {
-        index_files(search_docs(&self.site, |i| &self.bodies[i]))
+    pub fn run(self) -> Index {
+        index_files(search_docs(&self.site, |i| &self.bodies[i]), &self.previous)
     }
+}
+
+/// A search index: its files, sorted by path, and what the next index needs to reuse it.
+#[derive(Default, Clone)]
+pub struct Index {
+    files: Vec<(Arc<str>, Arc<[u8]>)>,
+    memo: Memo,
 }
 
 /// The last good output and what it was made from.
@@ -83,7 +94,7 @@ struct Output {
     fingerprints: FxHashMap<String, u64>,
     pages: Files,
     generated: Vec<(Arc<str>, Arc<[u8]>)>,
-    search: Vec<(Arc<str>, Arc<[u8]>)>,
+    search: Index,
     statics: Vec<(Arc<str>, Arc<[u8]>)>,
     files: Files,
 }
@@ -134,7 +145,7 @@ impl Rebuilder {
         });
         self.output.fingerprints.clear();
         self.output.statics.clear();
-        self.output.search.clear();
+        self.output.search = Index::default();
         self.render()
     }
 
@@ -248,12 +259,12 @@ impl Rebuilder {
         }
         self.search_generation += 1;
         let page_count = site.pages.len();
-        let search = if self.defer_search && !self.output.search.is_empty() {
+        let search = if self.defer_search && !self.output.search.files.is_empty() {
             self.pending = Some((site, bodies));
             std::mem::take(&mut self.output.search)
         } else {
             self.pending = None;
-            index_files(search_docs(&site, |i| &bodies[i]))
+            index_files(search_docs(&site, |i| &bodies[i]), &self.output.search)
         };
         clock.lap("search");
 
@@ -292,17 +303,18 @@ impl Rebuilder {
             generation: self.search_generation,
             site,
             bodies,
+            previous: self.output.search.clone(),
         })
     }
 
     /// Puts in the index made for rebuild `generation`; `None` when a newer rebuild
     /// came in the meantime (its own job will follow). Returns the whole site otherwise.
-    pub fn apply_search(&mut self, generation: u64, files: Vec<(Arc<str>, Arc<[u8]>)>) -> Option<(Files, Vec<String>)> {
+    pub fn apply_search(&mut self, generation: u64, index: Index) -> Option<(Files, Vec<String>)> {
         if generation != self.search_generation {
             return None;
         }
         let previous = std::mem::take(&mut self.output.files);
-        self.output.search = files;
+        self.output.search = index;
         self.output.compose();
         let changed = changed_paths(&previous, &self.output.files);
         Some((self.output.files.clone(), changed))
@@ -313,20 +325,26 @@ impl Output {
     /// The same layering as a build: pages, generated files, the search index, static files.
     fn compose(&mut self) {
         let mut files = self.pages.clone();
-        for (path, bytes) in self.generated.iter().chain(&self.search).chain(&self.statics) {
+        for (path, bytes) in self.generated.iter().chain(&self.search.files).chain(&self.statics) {
             files.insert(path.clone(), bytes.clone());
         }
         self.files = files;
     }
 }
 
-/// The search index files of `docs`, sorted by path; the documents are given up, so the
-/// index is made without a copy of their text.
-pub fn index_files(docs: Vec<SearchDoc>) -> Vec<(Arc<str>, Arc<[u8]>)> {
-    crate::search::index_of(docs)
-        .into_iter()
-        .map(|(k, v)| (Arc::from(k), Arc::from(v)))
-        .collect()
+/// The search index of `docs`; the documents are given up, so the index is made without a
+/// copy of their text. The pages `previous` indexed alike are not counted again.
+fn index_files(docs: Vec<SearchDoc>, previous: &Index) -> Index {
+    let read = |path: &str| {
+        let found = previous.files.binary_search_by(|f| (*f.0).cmp(path)).ok()?;
+        Some(previous.files[found].1.to_vec())
+    };
+    let previous = Previous::load(&previous.memo, engine(), &read);
+    let (files, memo) = crate::search::index_reusing(docs, previous);
+    Index {
+        files: files.into_iter().map(|(k, v)| (Arc::from(k), Arc::from(v))).collect(),
+        memo,
+    }
 }
 
 fn changed_paths(old: &Files, new: &Files) -> Vec<String> {

@@ -11,6 +11,7 @@ use super::Site;
 use crate::diag::Diagnostic;
 use crate::output::Sink;
 use crate::render::templates::Templates;
+use crate::search::reuse::{Memo, Previous};
 use crate::search::writer::{prepare, Prepared};
 use crate::search::IndexWriter;
 use crate::theme::Theme;
@@ -88,24 +89,43 @@ pub struct RenderedSite {
     pub links: Vec<(usize, Vec<(String, usize)>)>,
     /// Pages put through their template (the others were kept as the last build wrote them).
     pub rendered: usize,
+    /// What the search index remembers for the next build.
+    pub index: Memo,
+    /// Pages whose search terms were counted (the others were taken from the last index).
+    pub indexed: usize,
 }
 
-/// Which pages a build may keep as the previous build wrote them (by page index): their
-/// template context is the same (`site::fingerprint`). The sink still has the last word
-/// ([`Sink::keep`]).
-pub type Unchanged<'a> = &'a (dyn Fn(usize) -> bool + Sync);
+/// What the last build left that this one may reuse.
+pub struct Reuse<'a> {
+    /// Which pages may be kept as the previous build wrote them (by page index): their
+    /// template context is the same (`site::fingerprint`). The sink still has the last
+    /// word ([`Sink::keep`]).
+    pub pages: &'a (dyn Fn(usize) -> bool + Sync),
+    /// The last build's search index: the pages it indexed alike are not counted again.
+    pub index: Option<Previous>,
+}
+
+impl Reuse<'static> {
+    /// Nothing: every page is rendered and indexed.
+    pub fn nothing() -> Reuse<'static> {
+        Reuse {
+            pages: &render_all,
+            index: None,
+        }
+    }
+}
 
 /// Renders the whole site into `sink`, one batch of pages at a time: each page's body is
 /// read again, checked by the body rules, rendered, written and added to the search index,
 /// then dropped, so memory holds the site's front matter and the index's lists but never
 /// all the bodies. Pages go in URL order, the order of the search index's page ids.
-/// A page `unchanged` names, and the sink keeps, is not put through its template.
+/// A page `reuse` names, and the sink keeps, is not put through its template.
 pub fn render_site(
     site: &Site,
     theme: &Theme,
     templates: &Templates,
     sink: &dyn Sink,
-    unchanged: Unchanged,
+    reuse: Reuse,
     clock: &mut Stages,
 ) -> RenderedSite {
     let shared = match shared_context(site) {
@@ -127,14 +147,15 @@ pub fn render_site(
             }
         }
     };
-    let mut index = IndexWriter::new(&put);
+    let mut index = IndexWriter::reusing(&put, reuse.index);
     let mut out = RenderedSite::default();
     for batch in order.chunks(crate::search::BATCH) {
+        let previous = index.previous();
         let done: Vec<DonePage> = batch
             .par_iter()
             .map_init(
                 || shared.clone(),
-                |context, &i| render_one(site, i, templates, context, sink, unchanged),
+                |context, &i| render_one(site, i, templates, context, sink, (reuse.pages, previous)),
             )
             .collect();
         let mut prepared = Vec::with_capacity(done.len());
@@ -149,7 +170,8 @@ pub fn render_site(
         index.add(&prepared);
     }
     clock.lap("pages");
-    index.finish();
+    out.indexed = index.counted();
+    out.index = index.finish();
     clock.lap("search index");
     out.diagnostics.extend(errors.into_inner().unwrap_or_default());
     out.diagnostics.extend(render_generated(site, templates, sink));
@@ -160,7 +182,7 @@ pub fn render_site(
 }
 
 /// No page may be kept: render every one.
-pub fn render_all(_: usize) -> bool {
+fn render_all(_: usize) -> bool {
     false
 }
 
@@ -179,7 +201,7 @@ fn render_one(
     templates: &Templates,
     context: &mut tera::Context,
     sink: &dyn Sink,
-    unchanged: Unchanged,
+    (unchanged, previous): (&(dyn Fn(usize) -> bool + Sync), Option<&Previous>),
 ) -> DonePage {
     let page = &site.pages[i];
     let mut done = DonePage {
@@ -208,7 +230,7 @@ fn render_one(
             Err(d) => done.diagnostics.push(d),
         }
     }
-    done.search = is_indexed(page).then(|| prepare(&doc_of(page, &body)));
+    done.search = is_indexed(page).then(|| prepare(&doc_of(page, &body), previous));
     done.links = body.rendered.links;
     done
 }

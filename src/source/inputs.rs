@@ -78,6 +78,13 @@ pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &impl Hash) -
     })
 }
 
+/// A hash of [`binary_identity`]: what wrote a build's caches (the search index's memo).
+pub fn engine() -> Option<u64> {
+    let mut h = DefaultHasher::new();
+    binary_identity()?.hash(&mut h);
+    Some(h.finish())
+}
+
 /// The version, size and modification time of the running binary: a new prongsai may render
 /// the same inputs differently.
 fn binary_identity() -> Option<(&'static str, u64, u128)> {

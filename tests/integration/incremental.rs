@@ -37,7 +37,7 @@ fn full_build(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
         &theme,
         &templates,
         &sink,
-        &prongsai::site::render::render_all,
+        prongsai::site::render::Reuse::nothing(),
         &mut prongsai::timings::Stages::start(),
     );
     if prongsai::diag::has_errors(&rendered.diagnostics) {
@@ -270,6 +270,7 @@ struct BuildResult {
     files: Vec<(String, Vec<u8>)>,
     warnings: Vec<String>,
     rendered: usize,
+    indexed: usize,
 }
 
 /// `build` into `out` as the command line runs it, or `None` when the build fails.
@@ -292,6 +293,7 @@ fn build_with(root: &Path, args: prongsai::commands::build::Args) -> Option<Buil
         files: snapshot(out),
         warnings,
         rendered: built.rendered,
+        indexed: built.indexed,
     })
 }
 
@@ -329,18 +331,26 @@ fn a_build_after_an_edit_renders_only_what_depends_on_it() {
     let dir = example_portal();
     let root = dir.path();
     let out = root.join("public");
-    let first = build_into(root, &out).expect("build").rendered;
+    let built = build_into(root, &out).expect("build");
+    let first = built.rendered;
+    assert!(
+        built.indexed > 1 && built.indexed < first,
+        "{} of {first} indexed",
+        built.indexed
+    );
     let about = root.join("content/about.md");
     let text = std::fs::read_to_string(&about).expect("read");
     std::fs::write(&about, format!("{text}\nเพิ่มเติม\n")).expect("write");
-    let rendered = build_into(root, &out).expect("rebuild").rendered;
-    assert_eq!(rendered, 1, "only about/ of {first}");
-    // a changed template renders every page again
+    let rebuilt = build_into(root, &out).expect("rebuild");
+    assert_eq!(rebuilt.rendered, 1, "only about/ of {first}");
+    assert_eq!(rebuilt.indexed, 1, "only about/ is indexed again");
+    // a changed template renders every page again, but their search text is the same
     std::fs::create_dir_all(root.join("templates")).expect("mkdir");
     let base = root.join("templates/404.html");
     std::fs::write(&base, "{% extends \"base.html\" %}").expect("write");
-    let all = build_into(root, &out).expect("rebuild").rendered;
-    assert_eq!(all, first, "a site-wide input renders everything");
+    let rebuilt = build_into(root, &out).expect("rebuild");
+    assert_eq!(rebuilt.rendered, first, "a site-wide input renders everything");
+    assert_eq!(rebuilt.indexed, 0, "no page's search text changed");
     // with nothing changed the build is skipped
     let again = build_into(root, &out).expect("rebuild").rendered;
     assert_eq!(again, 0, "nothing changed");
