@@ -143,23 +143,20 @@ pub fn load_page(
         None => String::new(),
     };
     let slug = front.slug.as_ref().map(|s| s.get_ref().trim().to_string());
-    if let Some(s) = &front.slug {
-        if slug
-            .as_deref()
-            .is_some_and(|v| v.is_empty() || v.contains('/') || v == "." || v == "..")
-        {
-            diagnostics.push(
-                Diagnostic::error("slug", "slug ต้องเป็นชื่อเดียว ไม่มี / (a slug is one path segment)")
-                    .in_file(&shown_path)
-                    .at_offset(&text, front_offset + s.span().start),
-            );
-        }
+    let slug_problem = slug.as_deref().and_then(crate::check::rules::slug::problem);
+    if let (Some(s), Some(problem)) = (&front.slug, &slug_problem) {
+        diagnostics.push(
+            Diagnostic::error("slug", problem.clone())
+                .in_file(&shown_path)
+                .at_offset(&text, front_offset + s.span().start)
+                .with_help("write one short name, e.g. slug = \"plan\" (ตั้งเป็นชื่อสั้น ๆ ชื่อเดียว)"),
+        );
     }
     let path = page_path(
         &dir,
         file_name,
         is_section,
-        slug.as_deref().filter(|s| !s.is_empty() && !s.contains('/')),
+        slug.as_deref().filter(|_| slug_problem.is_none()),
     );
 
     let date = date_field(&front.date, "date", &shown_path, &text, front_offset, &mut diagnostics);

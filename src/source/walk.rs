@@ -37,6 +37,10 @@ pub fn is_litter(name: &str) -> bool {
         || (name.starts_with('#') && name.ends_with('#'))
 }
 
+/// Why a file whose name is not UTF-8 is left out (URLs and links are text).
+const NOT_UTF8: &str = "ชื่อไฟล์หรือโฟลเดอร์ไม่ใช่ UTF-8 จึงใช้เป็น URL ไม่ได้ ตั้งชื่อใหม่ \
+                        (the file or folder name is not valid UTF-8, so it cannot be a URL; rename it)";
+
 /// Every file under `dir`, sorted by path, litter skipped. Errors (unreadable folders) are
 /// returned beside the files so the caller can report them and go on.
 ///
@@ -75,6 +79,10 @@ pub fn walk_content(dir: &Path) -> (Vec<ContentFile>, Vec<(PathBuf, String)>) {
                 let Ok(rel) = entry.path().strip_prefix(dir) else {
                     continue;
                 };
+                if rel.to_str().is_none() {
+                    errors.push((entry.path().to_path_buf(), NOT_UTF8.to_string()));
+                    continue;
+                }
                 let relative = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy())
@@ -124,5 +132,25 @@ mod tests {
         for name in ["a.md", "รายงาน.md", "_index.md", "o43.pdf"] {
             assert!(!is_litter(name), "{name}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_name_that_is_not_utf8_is_an_error_not_a_lossy_file() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().expect("temp");
+        let bad = dir.path().join(std::ffi::OsStr::from_bytes(b"bad\xff.md"));
+        if std::fs::write(&bad, "x").is_err() {
+            return; // a file system that refuses such names cannot hold one either
+        }
+        std::fs::write(dir.path().join("good.md"), "x").expect("write");
+        let (files, errors) = walk_content(dir.path());
+        assert_eq!(
+            files.iter().map(|f| f.relative.as_str()).collect::<Vec<_>>(),
+            ["good.md"]
+        );
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].0, bad);
+        assert!(errors[0].1.contains("not valid UTF-8"), "{}", errors[0].1);
     }
 }
