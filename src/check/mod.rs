@@ -79,8 +79,8 @@ pub fn all_body_rules(site: &Site) -> Vec<Diagnostic> {
     per_page.into_iter().flatten().collect()
 }
 
-/// The rules over the rendered output: every internal link and anchor of every page body
-/// resolves to a written file and an id in it. `links` are those of each page body (page
+/// The rules over the rendered output: every internal link and anchor of every page body,
+/// and of every o-item's `links`, resolves to a written file and an id in it. `links` are those of each page body (page
 /// index, destination and offset), kept from rendering; a page's file is read again only to
 /// place its problems, and decoded only around them. The problems go into `into` a few
 /// hundred pages at a time, so a build that keeps only what it prints never holds them all.
@@ -92,6 +92,19 @@ pub fn output_rules(site: &Site, links: &[(usize, Vec<(String, usize)>)], output
             .collect();
         into.extend(per_page.into_iter().flatten());
     }
+    let front: Vec<Diagnostic> = site
+        .pages
+        .par_iter()
+        .filter(|p| matches!(p.data, crate::model::KindData::OItem(_)))
+        .flat_map_iter(|page| {
+            let found = rules::broken_link::check_front(site, page, outputs);
+            found.into_iter().map(|(at, d)| {
+                d.in_file(&page.file)
+                    .at_offset(&page.front_text, at.min(page.front_text.len()))
+            })
+        })
+        .collect();
+    into.extend(front);
 }
 
 fn page_output_rules(site: &Site, page: &Page, links: &[(String, usize)], outputs: &Outputs) -> Vec<Diagnostic> {

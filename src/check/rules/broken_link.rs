@@ -1,11 +1,11 @@
 //! `broken-link` — ลิงก์ภายในชี้ไปหน้าที่ไม่มี (An internal link leads nowhere)
 //!
-//! ลิงก์ในเนื้อหาตรวจกับไฟล์ที่สร้างจริงทั้งหมด ลิงก์ไปไฟล์ `.md` ใช้ไม่ได้ ต้องลิงก์ไปที่ URL ของหน้า
-//! ผู้ประเมินที่กดลิงก์แล้วเจอหน้าว่างจะถือว่าไม่ได้เผยแพร่
+//! ลิงก์ในเนื้อหาและใน `links` ของหน้า O-item ตรวจกับไฟล์ที่สร้างจริงทั้งหมด ลิงก์ไปไฟล์ `.md`
+//! ใช้ไม่ได้ ต้องลิงก์ไปที่ URL ของหน้า ผู้ประเมินที่กดลิงก์แล้วเจอหน้าว่างจะถือว่าไม่ได้เผยแพร่
 //!
-//! Links in page bodies are checked against every file the build writes. A link to a `.md` file
-//! does not work: link to the page's URL. An assessor who follows a dead link counts the
-//! document as not published.
+//! Links in page bodies and in the `links` of o-item pages are checked against every file the
+//! build writes. A link to a `.md` file does not work: link to the page's URL. An assessor who
+//! follows a dead link counts the document as not published.
 //!
 //! ผิด (wrong):
 //!
@@ -33,6 +33,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::{attachment_outside, broken_anchor, root_relative_link};
 use crate::check::Outputs;
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::model::KindData;
 use crate::render::sanitize::is_safe_url;
 use crate::render::urls::is_external;
 use crate::site::{Page, Site};
@@ -44,75 +45,116 @@ use crate::site::{Page, Site};
 pub fn check(site: &Site, page: &Page, links: &[(String, usize)], outputs: &Outputs) -> Vec<(usize, Diagnostic)> {
     let mut out = Vec::new();
     for (dest, offset) in links {
-        let dest = dest.trim();
-        if dest.is_empty() || is_external(dest) || !is_safe_url(dest) || dest.starts_with('?') {
-            continue;
-        }
-        let at = |d: Diagnostic| (page.body_offset + offset, d);
-        let (path, fragment) = match dest.split_once('#') {
-            Some((p, f)) => (p, Some(f)),
-            None => (dest, None),
-        };
-        let path = path.split('?').next().unwrap_or(path);
-        let decoded = percent_decode(path);
-        let target = if path.is_empty() {
-            Some(page.path.clone())
-        } else if let Some(from_root) = decoded.strip_prefix('/') {
-            let target = join("", from_root);
-            if let Some(t) = &target {
-                out.push(at(Diagnostic::new(
-                    &root_relative_link::RULE,
-                    format!("ลิงก์ `{dest}` ขึ้นต้นด้วย / จะเสียเมื่อพอร์ทัลอยู่ในโฟลเดอร์ย่อย (a root-relative link breaks when the portal is deployed under a sub-path)"),
-                )
-                .with_help(format!(
-                    "write it relative to this page: ({}) (เขียนแบบสัมพัทธ์: {})",
-                    relative_url(&page.path, t),
-                    relative_url(&page.path, t)
-                ))));
-            }
-            target
-        } else {
-            join(&page.path, &decoded)
-        };
-        let Some(target) = target else {
-            out.push(at(Diagnostic::new(
-                &attachment_outside::RULE,
-                format!("ลิงก์ `{dest}` ชี้ออกนอกเว็บไซต์ (the link leads outside the site)"),
-            )
-            .with_help(
-                "links stay inside the portal; remove the extra ../ (ลิงก์ต้องอยู่ในพอร์ทัล ลบ ../ ที่เกิน)",
-            )));
-            continue;
-        };
-        let Some(file) = resolve(outputs, &target) else {
-            out.push(at(Diagnostic::new(
-                &RULE,
-                format!("ลิงก์ `{dest}` ไม่พบหน้าหรือไฟล์ปลายทาง (no page or file at `{dest}`)"),
-            )
-            .with_help(broken_help(site, page, outputs, path, &decoded, &target))));
-            continue;
-        };
-        let Some(fragment) = fragment.map(percent_decode).filter(|f| !f.is_empty()) else {
-            continue;
-        };
-        let Some(ids) = outputs.ids(&file) else { continue };
-        let fragment: String = fragment.nfc().collect();
-        if !ids.contains(&fragment) {
-            // Sorted, so ties between suggestions resolve the same way every run.
-            let mut known: Vec<&str> = ids.iter().map(String::as_str).collect();
-            known.sort_unstable();
-            let help = match did_you_mean(&fragment, known) {
-                Some(best) => format!("did you mean `#{best}`? (หรือหมายถึง `#{best}`)"),
-                None => "link to a heading of the page; anchors are the heading text with spaces as - (ใช้ข้อความหัวข้อ เว้นวรรคเป็น -)".to_string(),
-            };
-            out.push(at(Diagnostic::new(
-                &broken_anchor::RULE,
-                format!("ไม่มีหัวข้อ `#{fragment}` ใน /{target} (no heading `#{fragment}` on /{target})"),
-            )
-            .with_help(help)));
-        }
+        check_link(site, page, dest, page.body_offset + offset, false, outputs, &mut out);
     }
     out
+}
+
+/// Checks the `links` of an o-item page's front matter the same way. Their `url` is what the
+/// template's `url` filter takes: `../` and `./` lead from the page, anything else from the
+/// site root (a leading `/` included, so it is no mistake there).
+pub fn check_front(site: &Site, page: &Page, outputs: &Outputs) -> Vec<(usize, Diagnostic)> {
+    let KindData::OItem(item) = &page.data else {
+        return Vec::new();
+    };
+    let span = page.front.links.as_ref().map(|raw| raw.span());
+    let mut out = Vec::new();
+    for link in &item.links {
+        let at = span.as_ref().map_or(0, |span| {
+            let start = page.front_offset + span.start;
+            let end = (page.front_offset + span.end).min(page.front_text.len());
+            let within = page.front_text.get(start..end).and_then(|t| t.find(link.url.as_str()));
+            start + within.unwrap_or(0)
+        });
+        let from_page = link.url.starts_with("../") || link.url.starts_with("./");
+        check_link(site, page, &link.url, at, !from_page, outputs, &mut out);
+    }
+    out
+}
+
+/// Checks one link at file offset `at`; `from_root`: the destination is site-relative.
+fn check_link(
+    site: &Site,
+    page: &Page,
+    dest: &str,
+    at: usize,
+    from_root: bool,
+    outputs: &Outputs,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    let dest = dest.trim();
+    if dest.is_empty() || is_external(dest) || !is_safe_url(dest) || dest.starts_with('?') {
+        return;
+    }
+    let at = |d: Diagnostic| (at, d);
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or(path);
+    let decoded = percent_decode(path);
+    let target = if path.is_empty() {
+        Some(page.path.clone())
+    } else if from_root {
+        join("", decoded.trim_start_matches('/'))
+    } else if let Some(from_root) = decoded.strip_prefix('/') {
+        let target = join("", from_root);
+        if let Some(t) = &target {
+            out.push(at(Diagnostic::new(
+                &root_relative_link::RULE,
+                format!("ลิงก์ `{dest}` ขึ้นต้นด้วย / จะเสียเมื่อพอร์ทัลอยู่ในโฟลเดอร์ย่อย (a root-relative link breaks when the portal is deployed under a sub-path)"),
+            )
+            .with_help(format!(
+                "write it relative to this page: ({}) (เขียนแบบสัมพัทธ์: {})",
+                relative_url(&page.path, t),
+                relative_url(&page.path, t)
+            ))));
+        }
+        target
+    } else {
+        join(&page.path, &decoded)
+    };
+    let Some(target) = target else {
+        out.push(at(Diagnostic::new(
+            &attachment_outside::RULE,
+            format!("ลิงก์ `{dest}` ชี้ออกนอกเว็บไซต์ (the link leads outside the site)"),
+        )
+        .with_help(
+            "links stay inside the portal; remove the extra ../ (ลิงก์ต้องอยู่ในพอร์ทัล ลบ ../ ที่เกิน)",
+        )));
+        return;
+    };
+    let Some(file) = resolve(outputs, &target) else {
+        out.push(at(Diagnostic::new(
+            &RULE,
+            format!("ลิงก์ `{dest}` ไม่พบหน้าหรือไฟล์ปลายทาง (no page or file at `{dest}`)"),
+        )
+        .with_help(if from_root {
+            "write the page's path from the site root, e.g. `2564/plan/` (เขียนเส้นทางจากรากเว็บไซต์)".to_string()
+        } else {
+            broken_help(site, page, outputs, path, &decoded, &target)
+        })));
+        return;
+    };
+    let Some(fragment) = fragment.map(percent_decode).filter(|f| !f.is_empty()) else {
+        return;
+    };
+    let Some(ids) = outputs.ids(&file) else { return };
+    let fragment: String = fragment.nfc().collect();
+    if !ids.contains(&fragment) {
+        // Sorted, so ties between suggestions resolve the same way every run.
+        let mut known: Vec<&str> = ids.iter().map(String::as_str).collect();
+        known.sort_unstable();
+        let help = match did_you_mean(&fragment, known) {
+            Some(best) => format!("did you mean `#{best}`? (หรือหมายถึง `#{best}`)"),
+            None => "link to a heading of the page; anchors are the heading text with spaces as - (ใช้ข้อความหัวข้อ เว้นวรรคเป็น -)".to_string(),
+        };
+        out.push(at(Diagnostic::new(
+            &broken_anchor::RULE,
+            format!("ไม่มีหัวข้อ `#{fragment}` ใน /{target} (no heading `#{fragment}` on /{target})"),
+        )
+        .with_help(help)));
+    }
 }
 
 /// The written file a site-relative target is served from, if any.
