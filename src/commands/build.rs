@@ -1,6 +1,7 @@
 //! `prongsai build`: run the pipeline and publish the output, writing only the files whose
 //! bytes changed; skip everything when no input changed since the last build.
 
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -38,6 +39,8 @@ pub struct Built {
     pub rendered: usize,
     /// Pages whose search terms were counted; the others were taken from the last index.
     pub indexed: usize,
+    /// Pages kept without reading their file again.
+    pub unread: usize,
     pub output: PathBuf,
     /// The warnings, as printed.
     pub warnings: Collected,
@@ -143,19 +146,21 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     let same_shared = memo.shared.is_some() && previous.shared == memo.shared;
     let unchanged = |i: usize| same_shared && previous.prints.get(&site.pages[i].output_path()) == Some(&prints[i]);
     clock.lap("page prints");
+    let read = |path: &str| publish.read_previous(path);
     let index = previous
         .search
         .as_ref()
-        .and_then(|memo| Previous::load(memo, engine(), &|path| publish.read_previous(path)));
+        .and_then(|memo| Previous::load(memo, engine(), &read));
     clock.lap("previous index");
     let sink = RecordingSink::new(&publish);
     let reuse = Reuse {
         pages: &unchanged,
         index,
+        bodies: Some(&previous.bodies),
     };
     let rendered = render_site(&site, &theme, &templates, &sink, reuse, &mut clock);
     diagnostics.extend(rendered.diagnostics);
-    let (rendered_pages, indexed) = (rendered.rendered, rendered.indexed);
+    let (rendered_pages, indexed, unread) = (rendered.rendered, rendered.indexed, rendered.unread);
     if !diagnostics.has_errors() {
         crate::check::output_rules(&site, &rendered.links, &sink.into_outputs(), &mut diagnostics);
     }
@@ -168,6 +173,12 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     memo.pages = site.pages.len();
     memo.prints = site.pages.iter().map(Page::output_path).zip(prints).collect();
     memo.search = Some(rendered.index);
+    let mut links: HashMap<usize, Vec<(String, usize)>> = rendered.links.into_iter().collect();
+    memo.bodies = rendered
+        .quiet
+        .iter()
+        .map(|&i| (site.pages[i].output_path(), links.remove(&i).unwrap_or_default()))
+        .collect();
     let published = publish.commit(memo).map_err(|e| {
         Diagnostic::error(
             "io",
@@ -184,6 +195,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
         pages,
         rendered: rendered_pages,
         indexed,
+        unread,
         output: out,
         warnings: diagnostics,
         published: Some(published),
@@ -219,6 +231,7 @@ fn up_to_date(out: &Path, inputs: Option<u64>) -> Option<Built> {
         pages: previous.pages,
         rendered: 0,
         indexed: 0,
+        unread: 0,
         output: out.to_path_buf(),
         warnings: Collected::printed(),
         published: None,

@@ -45,7 +45,7 @@ pub fn temp_path_of(out: &Path) -> PathBuf {
     PathBuf::from(path)
 }
 
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// What the manifest remembers of one file: (hash of the bytes, size, modification time in
 /// nanoseconds since 1970).
@@ -80,6 +80,10 @@ pub struct Manifest {
     /// What the search index remembers of its pages, for the next build to reuse it.
     #[serde(default)]
     pub search: Option<crate::search::reuse::Memo>,
+    /// The body links of each page (by output path) whose body rules found nothing: such a
+    /// page, kept, need not be read again.
+    #[serde(default)]
+    pub bodies: crate::site::render::Bodies,
     /// The warnings of the build, as printed, replayed when a build is skipped.
     pub warnings: Vec<String>,
     /// Site-relative path → entry.

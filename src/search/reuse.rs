@@ -11,6 +11,7 @@
 //! anything missing, unreadable or unexpected means nothing is reused.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -23,26 +24,38 @@ use super::DIR;
 pub struct Memo {
     /// The binary that wrote the index (`source::inputs::engine`); `None` when unknown.
     pub engine: Option<u64>,
-    /// Each indexed page in page-id order: (URL, hash of its fragment JSON).
-    pub pages: Vec<(String, u64)>,
+    /// Each indexed page in page-id order: (URL, hash of its fragment JSON, the size it
+    /// counts for in its text chunk).
+    pub pages: Vec<(String, u64, u32)>,
 }
 
 /// Reads a file of the last build's output (site-relative path) when it is as that build
 /// wrote it.
 pub type Read<'a> = &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync);
 
-/// The last build's index, ready to lend its postings.
-pub struct Previous {
-    /// URL → (page id, fragment hash) in the last index.
-    pages: HashMap<String, (u32, u64)>,
+/// The last build's index, ready to lend its postings and its pages' fragments.
+pub struct Previous<'a> {
+    /// URL → (page id, fragment hash, size) in the last index.
+    pages: HashMap<String, (u32, u64, u32)>,
     /// (term, body list, title list) of every term, sorted by term.
     postings: Vec<(String, [String; 2])>,
+    read: Read<'a>,
+    /// The first page id of each text chunk.
+    chunk_starts: Vec<u32>,
+    /// Text chunks read so far (by number): their bytes and where each page's fragment lies.
+    chunks: Mutex<HashMap<usize, Arc<Chunk>>>,
 }
 
-impl Previous {
+/// A text chunk of the last index: `[fragment,fragment,…]`.
+struct Chunk {
+    bytes: Vec<u8>,
+    fragments: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Previous<'a> {
     /// Loads the index `memo` describes through `read`, when it was written by this binary
     /// (`engine`) and every file of it can be read and parsed.
-    pub fn load(memo: &Memo, engine: Option<u64>, read: Read) -> Option<Previous> {
+    pub fn load(memo: &Memo, engine: Option<u64>, read: Read<'a>) -> Option<Previous<'a>> {
         if memo.engine.is_none() || memo.engine != engine || memo.pages.is_empty() {
             return None;
         }
@@ -67,15 +80,65 @@ impl Previous {
             .pages
             .iter()
             .enumerate()
-            .map(|(id, (url, hash))| Some((url.clone(), (u32::try_from(id).ok()?, *hash))))
+            .map(|(id, (url, hash, size))| Some((url.clone(), (u32::try_from(id).ok()?, *hash, *size))))
             .collect::<Option<_>>()?;
-        Some(Previous { pages, postings })
+        let mut chunk_starts = Vec::new();
+        let mut next = 0u64;
+        for count in super::index::decode_numbers(manifest["c"].as_str()?) {
+            chunk_starts.push(u32::try_from(next).ok()?);
+            next += count;
+        }
+        if next != memo.pages.len() as u64 {
+            return None;
+        }
+        Some(Previous {
+            pages,
+            postings,
+            read,
+            chunk_starts,
+            chunks: Mutex::new(HashMap::new()),
+        })
     }
 
     /// The page id, in the last index, of the page at `url` whose fragment hashes to `hash`:
     /// `None` when that page was not indexed with this very fragment.
     pub fn id_of(&self, url: &str, hash: u64) -> Option<u32> {
-        self.pages.get(url).filter(|(_, h)| *h == hash).map(|&(id, _)| id)
+        self.pages.get(url).filter(|(_, h, _)| *h == hash).map(|&(id, _, _)| id)
+    }
+
+    /// What the last index stored of the page at `url`: (page id, fragment JSON, its hash,
+    /// its size in the chunk), read from its text chunk and checked against the hash; for a
+    /// page the build does not read again.
+    pub fn fragment(&self, url: &str) -> Option<(u32, Vec<u8>, u64, usize)> {
+        let &(id, hash, size) = self.pages.get(url)?;
+        let n = self.chunk_starts.partition_point(|&start| start <= id).checked_sub(1)?;
+        let chunk = self.chunk(n)?;
+        let range = chunk.fragments.get((id - self.chunk_starts[n]) as usize)?.clone();
+        let json = chunk.bytes.get(range)?.to_vec();
+        (xxhash_rust::xxh3::xxh3_64(&json) == hash).then_some((id, json, hash, size as usize))
+    }
+
+    fn chunk(&self, n: usize) -> Option<Arc<Chunk>> {
+        if let Some(chunk) = self.chunks.lock().ok()?.get(&n) {
+            return Some(chunk.clone());
+        }
+        let mut bytes = (self.read)(&format!("{DIR}/t/{n}.js"))?;
+        let data = unwrap_script(&bytes)?;
+        let start = bytes.len() - data.len() - 3;
+        bytes.truncate(bytes.len() - 3);
+        bytes.drain(..start);
+        let fragments = split_array(&bytes)?;
+        let chunk = Arc::new(Chunk { bytes, fragments });
+        self.chunks.lock().ok()?.insert(n, chunk.clone());
+        Some(chunk)
+    }
+
+    /// Lets go of the text chunks read so far: the pages come in order, so the ones before
+    /// are not asked for again.
+    pub fn forget_chunks(&self) {
+        if let Ok(mut chunks) = self.chunks.lock() {
+            chunks.clear();
+        }
     }
 
     /// Pages of the last index.
@@ -147,4 +210,38 @@ fn unwrap_script(bytes: &[u8]) -> Option<&[u8]> {
     let rest = bytes.strip_prefix(b"prongsai._load(\"")?.strip_suffix(b");\n")?;
     let comma = rest.iter().position(|&b| b == b',')?;
     Some(&rest[comma + 1..])
+}
+
+/// Where each element of a JSON array of arrays of strings (a text chunk) lies in `bytes`.
+fn split_array(bytes: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
+    let mut out = Vec::new();
+    let (mut depth, mut in_string, mut escaped, mut start) = (0u32, false, false, 0);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' => {
+                depth += 1;
+                if depth == 2 {
+                    start = i;
+                }
+            }
+            b']' => {
+                if depth == 2 {
+                    out.push(start..i + 1);
+                }
+                depth = depth.checked_sub(1)?;
+            }
+            _ => {}
+        }
+    }
+    (depth == 0 && !in_string).then_some(out)
 }

@@ -1,5 +1,6 @@
 //! Index + reference query on small Thai corpora, and the shared normaliser vectors.
 
+use super::fragments::{display_text, fragment_json, Fragment};
 use super::query::{search, title_ids, Loaded};
 use super::reuse::{Memo, Previous};
 use super::{build_index, index_reusing, SearchDoc};
@@ -205,10 +206,14 @@ fn odd_input_does_not_panic() {
     }
 }
 
-/// The last index of `files` (as `Memo` describes it), ready to be reused.
-fn previous_of(files: &[(String, Vec<u8>)], memo: &Memo) -> Option<Previous> {
-    let read = |path: &str| files.iter().find(|f| f.0 == path).map(|f| f.1.clone());
-    Previous::load(memo, engine(), &read)
+/// Reads the files of an index as a build reads its last output.
+fn reader(files: &[(String, Vec<u8>)]) -> impl Fn(&str) -> Option<Vec<u8>> + Sync + '_ {
+    |path: &str| files.iter().find(|f| f.0 == path).map(|f| f.1.clone())
+}
+
+/// Whether the index of `files`, as `memo` describes it, can be reused.
+fn loads(files: &[(String, Vec<u8>)], memo: &Memo) -> bool {
+    Previous::load(memo, engine(), &reader(files)).is_some()
 }
 
 proptest::proptest! {
@@ -222,7 +227,8 @@ proptest::proptest! {
     ) {
         let before = many_pages();
         let (files, memo) = index_reusing(before.clone(), None);
-        let previous = previous_of(&files, &memo);
+        let read = reader(&files);
+        let previous = Previous::load(&memo, engine(), &read);
         proptest::prop_assert!(previous.is_some());
         let mut after: Vec<Option<SearchDoc>> = before.into_iter().map(Some).collect();
         for (i, change) in changes {
@@ -250,24 +256,67 @@ fn an_index_is_reused_only_when_all_of_it_is_there() {
     let docs = many_pages();
     let (files, memo) = index_reusing(docs, None);
     assert_eq!(memo.pages.len(), 1500);
-    assert!(previous_of(&files, &memo).is_some());
+    assert!(loads(&files, &memo));
     let other_binary = Memo {
         engine: memo.engine.map(|e| e ^ 1),
         ..memo.clone()
     };
-    assert!(previous_of(&files, &other_binary).is_none());
+    assert!(!loads(&files, &other_binary));
     for lost in ["search/index.js", "search/g/0.js", "search/b/0.js"] {
         let fewer: Vec<_> = files.iter().filter(|f| f.0 != lost).cloned().collect();
-        assert!(previous_of(&fewer, &memo).is_none(), "{lost}");
+        assert!(!loads(&fewer, &memo), "{lost}");
     }
     let mut torn = files.clone();
     if let Some(g) = torn.iter_mut().find(|f| f.0 == "search/g/0.js") {
         g.1.truncate(g.1.len() / 2);
     }
-    assert!(previous_of(&torn, &memo).is_none());
+    assert!(!loads(&torn, &memo));
     let shorter = Memo {
         pages: memo.pages[1..].to_vec(),
         ..memo
     };
-    assert!(previous_of(&files, &shorter).is_none());
+    assert!(!loads(&files, &shorter));
+}
+
+#[test]
+fn a_kept_page_gets_its_fragment_from_the_last_text_chunks() {
+    let mut docs = many_pages();
+    docs.push(doc("q/", "\"[ก]\\", "x\n</script>\u{2028}] [\"y\""));
+    let (files, memo) = index_reusing(docs.clone(), None);
+    let read = reader(&files);
+    let Some(previous) = Previous::load(&memo, engine(), &read) else {
+        panic!("the index loads");
+    };
+    for (id, d) in docs.iter().enumerate() {
+        let mut want = Vec::new();
+        let (title, text) = (display_text(&d.title), display_text(&d.text));
+        fragment_json(
+            &mut want,
+            &Fragment {
+                url: &d.url,
+                title: &title,
+                text: &text,
+            },
+        );
+        let Some((old_id, json, _, _)) = previous.fragment(&d.url) else {
+            panic!("{}: no fragment", d.url);
+        };
+        assert_eq!((old_id as usize, json), (id, want), "{}", d.url);
+        if id % 300 == 0 {
+            previous.forget_chunks();
+        }
+    }
+    assert!(previous.fragment("nowhere/").is_none());
+    // a chunk that is not what the memo says gives nothing
+    let mut torn = files.clone();
+    if let Some(t) = torn.iter_mut().find(|f| f.0 == "search/t/0.js") {
+        t.1 = String::from_utf8_lossy(&t.1)
+            .replacen("เทศบาล", "เทศบาน", 1)
+            .into_bytes();
+    }
+    let read = reader(&torn);
+    let Some(previous) = Previous::load(&memo, engine(), &read) else {
+        panic!("the postings are intact");
+    };
+    assert!(previous.fragment(&docs[0].url).is_none());
 }

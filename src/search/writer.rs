@@ -44,6 +44,21 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The page at `url` as the last index stored it, for a page the build does not read
+    /// again (its fragment is taken from the last text chunks); `None` when it cannot be.
+    pub fn kept(previous: &Previous, url: &str) -> Option<Prepared> {
+        let (id, json, hash, size) = previous.fragment(url)?;
+        Some(Prepared {
+            url: url.to_string(),
+            size,
+            json,
+            hash,
+            reused: Some(id),
+            terms: Vec::new(),
+            starts: Vec::new(),
+        })
+    }
+
     fn part(&self, k: usize) -> &[(Term, u32, bool)] {
         match self.starts.get(k..k + 2) {
             Some(&[start, end]) => &self.terms[start as usize..end as usize],
@@ -123,30 +138,30 @@ fn part_of(term: Term) -> usize {
 type Lists = HashMap<Term, TermLists, BuildHasherDefault<TermHasher>>;
 
 /// The index being written.
-pub struct IndexWriter<'a> {
+pub struct IndexWriter<'a, 'p> {
     put: Put<'a>,
     /// Pages added so far: the id of the next one.
     pages: u32,
     chunks: Chunker,
     parts: Vec<Lists>,
     /// The last build's index, whose postings the pages it indexed alike are taken from.
-    previous: Option<Previous>,
+    previous: Option<Previous<'p>>,
     /// The new id of each page of `previous` reused so far; `u32::MAX` for the others.
     moved: Vec<u32>,
     /// What the index remembers of its pages (`Memo::pages`).
-    memo: Vec<(String, u64)>,
+    memo: Vec<(String, u64, u32)>,
     /// Pages whose terms were counted (not reused).
     counted: usize,
 }
 
-impl<'a> IndexWriter<'a> {
-    pub fn new(put: Put<'a>) -> IndexWriter<'a> {
+impl<'a, 'p> IndexWriter<'a, 'p> {
+    pub fn new(put: Put<'a>) -> IndexWriter<'a, 'p> {
         IndexWriter::reusing(put, None)
     }
 
     /// A writer that takes the postings of the pages `previous` indexed with the same
     /// fragment from it ([`prepare`] with [`IndexWriter::previous`]).
-    pub fn reusing(put: Put<'a>, previous: Option<Previous>) -> IndexWriter<'a> {
+    pub fn reusing(put: Put<'a>, previous: Option<Previous<'p>>) -> IndexWriter<'a, 'p> {
         IndexWriter {
             put,
             pages: 0,
@@ -160,7 +175,7 @@ impl<'a> IndexWriter<'a> {
     }
 
     /// The index whose postings may be reused: give it to [`prepare`].
-    pub fn previous(&self) -> Option<&Previous> {
+    pub fn previous(&self) -> Option<&Previous<'p>> {
         self.previous.as_ref()
     }
 
@@ -168,7 +183,8 @@ impl<'a> IndexWriter<'a> {
     pub fn add(&mut self, batch: &[Prepared]) {
         let first = self.pages;
         for (id, page) in (first..).zip(batch) {
-            self.memo.push((page.url.clone(), page.hash));
+            self.memo
+                .push((page.url.clone(), page.hash, page.size.try_into().unwrap_or(u32::MAX)));
             match page.reused.and_then(|old| self.moved.get_mut(old as usize)) {
                 Some(slot) => *slot = id,
                 None => self.counted += 1,
@@ -189,6 +205,9 @@ impl<'a> IndexWriter<'a> {
             },
         );
         self.pages += batch.len() as u32;
+        if let Some(previous) = &self.previous {
+            previous.forget_chunks();
+        }
     }
 
     /// Pages whose terms were counted so far, not taken from the previous index.

@@ -1,6 +1,7 @@
 //! Rendering the assembled site into a `Sink`: every page through its template, in
 //! parallel, plus the generated files (`extras`) and the copied assets.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -93,6 +94,11 @@ pub struct RenderedSite {
     pub index: Memo,
     /// Pages whose search terms were counted (the others were taken from the last index).
     pub indexed: usize,
+    /// Pages with a file whose body rules found nothing, by index: what the next build may
+    /// skip reading ([`Reuse::bodies`]).
+    pub quiet: Vec<usize>,
+    /// Pages kept without reading their file.
+    pub unread: usize,
 }
 
 /// What the last build left that this one may reuse.
@@ -102,8 +108,14 @@ pub struct Reuse<'a> {
     /// word ([`Sink::keep`]).
     pub pages: &'a (dyn Fn(usize) -> bool + Sync),
     /// The last build's search index: the pages it indexed alike are not counted again.
-    pub index: Option<Previous>,
+    pub index: Option<Previous<'a>>,
+    /// The body links of each page (by output path) the last build read without a body-rule
+    /// warning: a page `pages` keeps, and found here, is not read again at all.
+    pub bodies: Option<&'a Bodies>,
 }
+
+/// Output path → the links of the page's body (destination, offset in the body).
+pub type Bodies = HashMap<String, Vec<(String, usize)>>;
 
 impl Reuse<'static> {
     /// Nothing: every page is rendered and indexed.
@@ -111,6 +123,7 @@ impl Reuse<'static> {
         Reuse {
             pages: &render_all,
             index: None,
+            bodies: None,
         }
     }
 }
@@ -125,7 +138,7 @@ pub fn render_site(
     theme: &Theme,
     templates: &Templates,
     sink: &dyn Sink,
-    reuse: Reuse,
+    mut reuse: Reuse,
     clock: &mut Stages,
 ) -> RenderedSite {
     let shared = match shared_context(site) {
@@ -147,7 +160,7 @@ pub fn render_site(
             }
         }
     };
-    let mut index = IndexWriter::reusing(&put, reuse.index);
+    let mut index = IndexWriter::reusing(&put, reuse.index.take());
     let mut out = RenderedSite::default();
     for batch in order.chunks(crate::search::BATCH) {
         let previous = index.previous();
@@ -155,11 +168,18 @@ pub fn render_site(
             .par_iter()
             .map_init(
                 || shared.clone(),
-                |context, &i| render_one(site, i, templates, context, sink, (reuse.pages, previous)),
+                |context, &i| {
+                    kept_unread(site, i, sink, &reuse, previous)
+                        .unwrap_or_else(|| render_one(site, i, templates, context, sink, (reuse.pages, previous)))
+                },
             )
             .collect();
         let mut prepared = Vec::with_capacity(done.len());
         for page in done {
+            if page.diagnostics.is_empty() && site.pages[page.index].source_hash.is_some() {
+                out.quiet.push(page.index);
+            }
+            out.unread += usize::from(page.unread);
             out.diagnostics.extend(page.diagnostics);
             out.rendered += usize::from(!page.kept);
             if !page.links.is_empty() {
@@ -190,6 +210,8 @@ fn render_all(_: usize) -> bool {
 struct DonePage {
     index: usize,
     kept: bool,
+    /// Kept without reading its file.
+    unread: bool,
     diagnostics: Vec<Diagnostic>,
     links: Vec<(String, usize)>,
     search: Option<Prepared>,
@@ -207,6 +229,7 @@ fn render_one(
     let mut done = DonePage {
         index: i,
         kept: false,
+        unread: false,
         diagnostics: Vec::new(),
         links: Vec::new(),
         search: None,
@@ -233,6 +256,33 @@ fn render_one(
     done.search = is_indexed(page).then(|| prepare(&doc_of(page, &body), previous));
     done.links = body.rendered.links;
     done
+}
+
+/// Page `i` kept as the last build left it without reading its file: its context is the
+/// same, its body rules found nothing last time, its links are remembered, its search
+/// fragment is in the last index's text chunks, and the sink still holds its file. `None`
+/// when any of that is missing (the page is then read as usual).
+fn kept_unread(site: &Site, i: usize, sink: &dyn Sink, reuse: &Reuse, previous: Option<&Previous>) -> Option<DonePage> {
+    let page = &site.pages[i];
+    page.source_hash?;
+    if !(reuse.pages)(i) {
+        return None;
+    }
+    let out = page.output_path();
+    let links = reuse.bodies?.get(&out)?;
+    let search = match is_indexed(page) {
+        true => Some(Prepared::kept(previous?, &page.path)?),
+        false => None,
+    };
+    sink.keep(&out)?;
+    Some(DonePage {
+        index: i,
+        kept: true,
+        unread: true,
+        diagnostics: Vec::new(),
+        links: links.clone(),
+        search,
+    })
 }
 
 /// The files made from the whole site but the search index: extras and open data.

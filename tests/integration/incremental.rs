@@ -271,6 +271,7 @@ struct BuildResult {
     warnings: Vec<String>,
     rendered: usize,
     indexed: usize,
+    unread: usize,
 }
 
 /// `build` into `out` as the command line runs it, or `None` when the build fails.
@@ -294,6 +295,7 @@ fn build_with(root: &Path, args: prongsai::commands::build::Args) -> Option<Buil
         warnings,
         rendered: built.rendered,
         indexed: built.indexed,
+        unread: built.unread,
     })
 }
 
@@ -344,6 +346,13 @@ fn a_build_after_an_edit_renders_only_what_depends_on_it() {
     let rebuilt = build_into(root, &out).expect("rebuild");
     assert_eq!(rebuilt.rendered, 1, "only about/ of {first}");
     assert_eq!(rebuilt.indexed, 1, "only about/ is indexed again");
+    // every other page with a file is kept without being read: the example has no warnings
+    let sources = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .count();
+    assert_eq!((built.unread, rebuilt.unread), (0, sources - 1), "of {sources} files");
     // a changed template renders every page again, but their search text is the same
     std::fs::create_dir_all(root.join("templates")).expect("mkdir");
     let base = root.join("templates/404.html");
@@ -351,6 +360,7 @@ fn a_build_after_an_edit_renders_only_what_depends_on_it() {
     let rebuilt = build_into(root, &out).expect("rebuild");
     assert_eq!(rebuilt.rendered, first, "a site-wide input renders everything");
     assert_eq!(rebuilt.indexed, 0, "no page's search text changed");
+    assert_eq!(rebuilt.unread, 0, "every page is read to be rendered");
     // with nothing changed the build is skipped
     let again = build_into(root, &out).expect("rebuild").rendered;
     assert_eq!(again, 0, "nothing changed");
@@ -446,4 +456,56 @@ fn deferred_search_catches_up_to_a_full_build() {
     let full = full_build(root).expect("full build");
     let got: BTreeMap<String, Vec<u8>> = files.iter().map(|(k, v)| (k.to_string(), v.to_vec())).collect();
     assert!(got == full, "after the search job the site equals a full build");
+}
+
+#[test]
+fn a_page_kept_unread_still_has_its_links_checked() {
+    let dir = example_portal();
+    let root = dir.path();
+    let out = root.join("public");
+    let content = root.join("content");
+    std::fs::write(
+        content.join("2564/extra.md"),
+        "+++\ntitle = \"เอกสารเพิ่มเติม\"\n+++\n## ส่วนแรก\nเนื้อหา\n",
+    )
+    .expect("write");
+    std::fs::write(
+        content.join("guide.md"),
+        "+++\ntitle = \"คู่มือ\"\n+++\nดู [เอกสารเพิ่มเติม ส่วนแรก](../2564/extra/#ส่วนแรก)\n",
+    )
+    .expect("write");
+    build_into(root, &out).expect("build");
+    // the target loses its heading: the guide's context is the same, so it is not read again
+    std::fs::write(
+        content.join("2564/extra.md"),
+        "+++\ntitle = \"เอกสารเพิ่มเติม\"\n+++\nเนื้อหา\n",
+    )
+    .expect("write");
+    let rebuilt = build_into(root, &out).expect("a missing anchor is a warning");
+    assert!(rebuilt.unread > 0);
+    assert!(
+        rebuilt
+            .warnings
+            .iter()
+            .any(|w| w.contains("broken-anchor") && w.contains("guide.md")),
+        "{:?}",
+        rebuilt.warnings
+    );
+    // the target goes: the guide's link is broken
+    std::fs::remove_file(content.join("2564/extra.md")).expect("rm");
+    let built = prongsai::commands::build::build(
+        root,
+        &prongsai::commands::build::Args {
+            output_dir: Some(out.clone()),
+            ..Default::default()
+        },
+    );
+    let Err(errors) = built else {
+        panic!("the build must fail on the guide's broken link");
+    };
+    let lines = errors.human_lines(false).join("\n");
+    assert!(
+        lines.contains("broken-link") && lines.contains("content/guide.md"),
+        "{lines}"
+    );
 }
