@@ -132,7 +132,8 @@ impl Reuse<'static> {
 /// read again, checked by the body rules, rendered, written and added to the search index,
 /// then dropped, so memory holds the site's front matter and the index's lists but never
 /// all the bodies. Pages go in URL order, the order of the search index's page ids.
-/// A page `reuse` names, and the sink keeps, is not put through its template.
+/// A page `reuse` names, and the sink keeps, is not put through its template; if the last
+/// build also remembers its body, it is not read at all ([`Reuse::bodies`]).
 pub fn render_site(
     site: &Site,
     theme: &Theme,
