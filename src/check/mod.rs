@@ -65,6 +65,25 @@ pub fn body_rules(site: &Site, page: &Page, body: &Body) -> Vec<Diagnostic> {
     out
 }
 
+/// The rules `build` runs over pages once they are rendered, for a site whose bodies and
+/// output are in memory (`serve`): the body rules of every page with a file, then the links
+/// of every body and o-item against `outputs`. Keeps what `build` would print.
+pub fn rendered_rules<'a>(site: &Site, body: impl Fn(usize) -> &'a Body + Sync, outputs: &Outputs) -> Collected {
+    let per_page: Vec<Vec<Diagnostic>> = (0..site.pages.len())
+        .into_par_iter()
+        .filter(|&i| site.pages[i].source_hash.is_some())
+        .map(|i| body_rules(site, &site.pages[i], body(i)))
+        .collect();
+    let mut found = Collected::printed();
+    found.extend(per_page.into_iter().flatten());
+    let links: Vec<(usize, Vec<(String, usize)>)> = (0..site.pages.len())
+        .map(|i| (i, body(i).rendered.links.clone()))
+        .filter(|(_, links)| !links.is_empty())
+        .collect();
+    output_rules(site, &links, outputs, &mut found);
+    found
+}
+
 /// [`body_rules`] of every page, each body read again and dropped after: for `check` of a
 /// site that is not rendered.
 pub fn all_body_rules(site: &Site) -> Vec<Diagnostic> {

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -24,11 +24,13 @@ pub struct Outputs {
     ids: HashMap<String, Ids>,
 }
 
-/// The ids of one HTML file: found when it was written, or to be read from where it lies.
+/// The ids of one HTML file: found when it was written, or to be read from where it lies
+/// (on disk or in memory) when a link first asks.
 #[derive(Debug)]
 enum Ids {
     Known(HashSet<String>),
     OnDisk(PathBuf, OnceLock<HashSet<String>>),
+    InMemory(Arc<[u8]>, OnceLock<HashSet<String>>),
 }
 
 impl Ids {
@@ -39,6 +41,7 @@ impl Ids {
                 Ok(bytes) => ids_of(&bytes),
                 Err(_) => HashSet::new(),
             }),
+            Ids::InMemory(bytes, ids) => ids.get_or_init(|| ids_of(bytes)),
         }
     }
 }
@@ -51,6 +54,20 @@ fn ids_of(bytes: &[u8]) -> HashSet<String> {
 }
 
 impl Outputs {
+    /// The outputs of a site held in memory (`serve`): the ids of a page are found when a
+    /// link first asks for them.
+    pub fn of_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a Arc<[u8]>)>) -> Outputs {
+        let mut outputs = Outputs::default();
+        for (path, bytes) in files {
+            let path: String = path.nfc().collect();
+            let ids = path
+                .ends_with(".html")
+                .then(|| Ids::InMemory(bytes.clone(), OnceLock::new()));
+            outputs.insert(Output { path, ids });
+        }
+        outputs
+    }
+
     fn insert(&mut self, output: Output) {
         if let Some(ids) = output.ids {
             self.ids.insert(output.path.clone(), ids);

@@ -24,7 +24,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::commands::{print_build_diagnostics, print_diagnostics, Format};
+use crate::commands::{print_build_diagnostics, print_diagnostics, print_lines, Format};
 use crate::diag::Diagnostic;
 use crate::site::BuildOptions;
 use rebuild::{Outcome, Rebuilder};
@@ -80,6 +80,9 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
 
     let state = Arc::new(State::default());
     let mut rebuilder = Rebuilder::new(root, options);
+    // pages reach the browser first; the search index and the checks of the pages follow
+    // from a background thread (the first build makes its index itself)
+    rebuilder.defer_search(true);
     let started = Instant::now();
     let first = rebuilder.full();
     publish(&state, first, started, &[], true);
@@ -121,11 +124,11 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
     if args.open {
         open_browser(&shown);
     }
-    // pages reach the browser first; the search index follows from a background thread
-    rebuilder.defer_search(true);
-    let (search_tx, search_rx) = std::sync::mpsc::channel();
+    let (search_tx, search_rx) = std::sync::mpsc::channel::<(u64, rebuild::Background)>();
     let mut searching = false;
-    let mut queued: Option<rebuild::SearchJob> = None;
+    let mut queued: Option<rebuild::SearchJob> = rebuilder.take_search_job();
+    // the check lines printed last, so the same problems are not printed after every save
+    let mut last_checks: Vec<String> = Vec::new();
     let mut idle = Instant::now();
     loop {
         let wait = if searching {
@@ -151,9 +154,12 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
             }
             Err(d) => return Err(vec![d]),
         }
-        if let Ok((generation, files)) = search_rx.try_recv() {
+        if let Ok((generation, done)) = search_rx.try_recv() {
             searching = false;
-            if let Some((files, _)) = rebuilder.apply_search(generation, files) {
+            if rebuilder.is_current(generation) {
+                report_checks(&done.checks, &mut last_checks);
+            }
+            if let Some((files, _)) = done.index.and_then(|index| rebuilder.apply_search(generation, index)) {
                 let previous = state.snapshot();
                 state.publish(Snapshot {
                     files,
@@ -186,6 +192,30 @@ fn background_priority() {
         let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
         libc::setpriority(libc::PRIO_PROCESS, tid, 10);
     }
+}
+
+/// Prints what the body and link rules found after a rebuild, when it is not what was
+/// printed last: the problems and a count, or that they are gone.
+fn report_checks(checks: &crate::diag::Collected, last: &mut Vec<String>) {
+    let lines = checks.human_lines(false);
+    if lines == *last {
+        return;
+    }
+    let (errors, warnings) = (checks.errors(), checks.warnings());
+    if errors + warnings == 0 {
+        eprintln!("ตรวจลิงก์และเนื้อหาแล้ว ไม่พบปัญหา (links and pages checked: no problems)");
+    } else {
+        print_lines(&checks.human_lines(crate::commands::stderr_color()));
+        let stops = if errors > 0 {
+            " — prongsai build จะไม่ผ่านจนกว่าจะแก้ (prongsai build stops until they are fixed)"
+        } else {
+            ""
+        };
+        eprintln!(
+            "ตรวจลิงก์และเนื้อหา: ข้อผิดพลาด {errors} คำเตือน {warnings}{stops} (links and pages: {errors} errors, {warnings} warnings)"
+        );
+    }
+    *last = lines;
 }
 
 /// Runs the rebuild a batch of changes needs.

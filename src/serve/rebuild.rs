@@ -11,8 +11,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::check::Outputs;
 use crate::config::Config;
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Collected, Diagnostic};
 use crate::output::MemorySink;
 use crate::render::templates::Templates;
 use crate::search::reuse::{Memo, Previous};
@@ -64,20 +65,38 @@ struct Entry {
     body: Option<Arc<Body>>,
 }
 
-/// The search index of one rebuild, to be made off the rebuild thread: the documents are
-/// extracted there too, from the site the rebuild assembled.
+/// What one rebuild leaves to be done off the rebuild thread: its search index (the
+/// documents are extracted there too, from the site the rebuild assembled), unless the
+/// rebuild made it itself, and the checks `build` runs over the rendered pages.
 pub struct SearchJob {
     pub generation: u64,
     site: Site,
     /// The body of each page of `site`.
     bodies: Vec<Arc<Body>>,
-    /// The index in use, whose postings the pages it indexed alike are taken from.
-    previous: Index,
+    /// The index in use, whose postings the pages it indexed alike are taken from; `None`
+    /// when the rebuild made its index itself.
+    previous: Option<Index>,
+    /// The rebuild's output, for the link checks.
+    files: Files,
+}
+
+/// What a [`SearchJob`] gives.
+pub struct Background {
+    /// The new search index, if the job made one.
+    pub index: Option<Index>,
+    /// The problems the body and link rules found, as `build` would print them.
+    pub checks: Collected,
 }
 
 impl SearchJob {
-    pub fn run(self) -> Index {
-        index_files(search_docs(&self.site, |i| &self.bodies[i]), &self.previous)
+    pub fn run(self) -> Background {
+        let index = self
+            .previous
+            .as_ref()
+            .map(|previous| index_files(search_docs(&self.site, |i| &self.bodies[i]), previous));
+        let outputs = Outputs::of_files(self.files.iter().map(|(path, bytes)| (&**path, bytes)));
+        let checks = crate::check::rendered_rules(&self.site, |i| &self.bodies[i], &outputs);
+        Background { index, checks }
     }
 }
 
@@ -106,7 +125,9 @@ pub struct Rebuilder {
     output: Output,
     defer_search: bool,
     search_generation: u64,
-    pending: Option<(Site, Vec<Arc<Body>>)>,
+    /// The site, bodies and whether the index is still to be made, of the newest rebuild
+    /// whose background work is not taken yet.
+    pending: Option<(Site, Vec<Arc<Body>>, bool)>,
 }
 
 impl Rebuilder {
@@ -260,11 +281,12 @@ impl Rebuilder {
         self.search_generation += 1;
         let page_count = site.pages.len();
         let search = if self.defer_search && !self.output.search.files.is_empty() {
-            self.pending = Some((site, bodies));
+            self.pending = Some((site, bodies, true));
             std::mem::take(&mut self.output.search)
         } else {
-            self.pending = None;
-            index_files(search_docs(&site, |i| &bodies[i]), &self.output.search)
+            let search = index_files(search_docs(&site, |i| &bodies[i]), &self.output.search);
+            self.pending = self.defer_search.then_some((site, bodies, false));
+            search
         };
         clock.lap("search");
 
@@ -297,14 +319,20 @@ impl Rebuilder {
         self.defer_search = on;
     }
 
-    /// The search index of the newest rebuild, if it is still to be made.
+    /// The background work of the newest rebuild, if it is still to be done.
     pub fn take_search_job(&mut self) -> Option<SearchJob> {
-        self.pending.take().map(|(site, bodies)| SearchJob {
+        self.pending.take().map(|(site, bodies, index)| SearchJob {
             generation: self.search_generation,
             site,
             bodies,
-            previous: self.output.search.clone(),
+            previous: index.then(|| self.output.search.clone()),
+            files: self.output.files.clone(),
         })
+    }
+
+    /// Whether `generation` is the newest rebuild's.
+    pub fn is_current(&self, generation: u64) -> bool {
+        generation == self.search_generation
     }
 
     /// Puts in the index made for rebuild `generation`; `None` when a newer rebuild

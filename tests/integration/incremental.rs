@@ -431,10 +431,12 @@ fn deferred_search_catches_up_to_a_full_build() {
     let mut rebuilder = Rebuilder::new(root, options());
     rebuilder.defer_search(true);
     rebuilder.full().expect("build");
-    assert!(
-        rebuilder.take_search_job().is_none(),
-        "a full build makes its index at once"
-    );
+    let first = rebuilder
+        .take_search_job()
+        .expect("the checks of the first build")
+        .run();
+    assert!(first.index.is_none(), "a full build makes its index at once");
+    assert_eq!((first.checks.errors(), first.checks.warnings()), (0, 0));
     let about = root.join("content/about.md");
     let text = std::fs::read_to_string(&about).expect("read");
     std::fs::write(&about, format!("{text}\nคำค้นใหม่ซีบรา\n")).expect("write");
@@ -448,10 +450,12 @@ fn deferred_search_catches_up_to_a_full_build() {
     let again = rebuilder.content_changed(&["about.md".into()]).expect("rebuild");
     assert!(again.changed.is_empty(), "{:?}", again.changed);
     let generation = stale_job.generation;
-    assert!(rebuilder.apply_search(generation, stale_job.run()).is_none());
+    let stale = stale_job.run().index.expect("an index");
+    assert!(rebuilder.apply_search(generation, stale).is_none());
     let job = rebuilder.take_search_job().expect("a search job");
     let generation = job.generation;
-    let (files, changed) = rebuilder.apply_search(generation, job.run()).expect("current");
+    let index = job.run().index.expect("an index");
+    let (files, changed) = rebuilder.apply_search(generation, index).expect("current");
     assert!(changed.iter().any(|p| p.starts_with("search/")), "{changed:?}");
     let full = full_build(root).expect("full build");
     let got: BTreeMap<String, Vec<u8>> = files.iter().map(|(k, v)| (k.to_string(), v.to_vec())).collect();
@@ -508,4 +512,35 @@ fn a_page_kept_unread_still_has_its_links_checked() {
         lines.contains("broken-link") && lines.contains("content/guide.md"),
         "{lines}"
     );
+}
+
+#[test]
+fn serve_checks_the_pages_it_rebuilds_as_build_does() {
+    let dir = example_portal();
+    let root = dir.path();
+    let mut rebuilder = Rebuilder::new(root, options());
+    rebuilder.defer_search(true);
+    rebuilder.full().expect("build");
+    let about = root.join("content/about.md");
+    let text = std::fs::read_to_string(&about).expect("read");
+    std::fs::write(
+        &about,
+        format!("{text}\n[แผนที่ย้ายไปแล้ว](../2564/nowhere/) และ [คลิกที่นี่](../2564/plan/)\n"),
+    )
+    .expect("write");
+    rebuilder
+        .content_changed(&["about.md".into()])
+        .expect("a broken link does not stop serve");
+    let checks = rebuilder.take_search_job().expect("a job").run().checks;
+    let lines = checks.human_lines(false).join("\n");
+    assert_eq!((checks.errors(), checks.warnings()), (1, 1), "{lines}");
+    assert!(
+        lines.contains("error[broken-link]") && lines.contains("content/about.md"),
+        "{lines}"
+    );
+    assert!(lines.contains("warning[link-text]"), "{lines}");
+    // the same problems as `check` finds
+    let out = prongsai::commands::check::check(root, false);
+    let codes: Vec<&str> = out.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["broken-link", "link-text"]);
 }
