@@ -7,6 +7,7 @@ use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, 
 
 use super::anchors::AnchorSet;
 use super::highlight::{highlight, html_escape};
+use super::html_text::HtmlText;
 use super::sanitize::{is_safe_url, sanitize};
 
 /// What rendering one Markdown body produces.
@@ -47,6 +48,8 @@ pub fn render_markdown(body: &str, trust_html: bool) -> Rendered {
     // Heading being collected: its start index in `events` and its text.
     let mut heading: Option<(usize, String)> = None;
     let mut code: Option<(String, String)> = None;
+    // the text of raw HTML, for `plain`
+    let mut html_text = HtmlText::default();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         if let Some((lang, text)) = code.as_mut() {
@@ -150,8 +153,11 @@ pub fn render_markdown(body: &str, trust_html: bool) -> Rendered {
                 out.plain.push('\n');
                 events.push(event);
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(ref raw) | Event::InlineHtml(ref raw) => {
                 out.had_raw_html = true;
+                if heading.is_none() {
+                    html_text.push(raw, &mut out.plain);
+                }
                 events.push(event);
             }
             other => events.push(other),
@@ -255,6 +261,21 @@ mod tests {
         assert_eq!(
             raw,
             "<table class=\"x\"><tr><td><div class=\"table-wrap\" tabindex=\"0\"><table><tr><td>1</td></tr></table></div></td></tr></table>"
+        );
+    }
+
+    #[test]
+    fn the_text_of_raw_html_is_searchable() {
+        let r = render_markdown(
+            "<div align=\"center\">\n<b>ประกาศ</b>เทศบาล\n</div>\n\n| ก |\n|---|\n| บรรทัด<br>สอง |\n\n<script>\nvar x = 1;\n</script>\n\nท้าย <!-- หมายเหตุ --> ข้อ\n",
+            false,
+        );
+        let words: Vec<&str> = r.plain.split_whitespace().collect();
+        assert_eq!(
+            words,
+            ["ประกาศเทศบาล", "ก", "บรรทัด", "สอง", "ท้าย", "ข้อ"],
+            "{:?}",
+            r.plain
         );
     }
 

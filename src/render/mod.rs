@@ -4,6 +4,7 @@ pub mod anchors;
 pub mod chart;
 pub mod helpers;
 pub mod highlight;
+pub mod html_text;
 pub mod markdown;
 pub mod sanitize;
 pub mod templates;
