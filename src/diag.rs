@@ -244,6 +244,31 @@ impl Collected {
         }
     }
 
+    /// For each warning code whose kept warnings are as many as are printed, the file of the
+    /// last one kept: a warning of that code in a later file would not be printed, so it need
+    /// only be counted ([`Collected::count`]), not placed in its file.
+    pub fn cutoffs(&mut self) -> BTreeMap<&'static str, Option<PathBuf>> {
+        let Some(limit) = self.per_rule else {
+            return BTreeMap::new();
+        };
+        let mut out = BTreeMap::new();
+        for (code, (_, kept)) in &mut self.warnings {
+            if kept.len() >= limit.max(1) {
+                sort(kept);
+                kept.truncate(limit);
+                if let Some(last) = kept.last() {
+                    out.insert(*code, last.file.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Counts a warning of `code` that is not kept (it sorts after every kept one).
+    pub fn count(&mut self, code: &'static str) {
+        self.warnings.entry(code).or_default().0 += 1;
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }
@@ -403,8 +428,25 @@ mod tests {
         assert_eq!(collected.errors(), 14);
         assert_eq!(collected.clone().into_sorted().len(), 14 + 2 * WARNINGS_PER_RULE);
         let mut everything = Collected::all();
-        everything.extend(all);
+        everything.extend(all.iter().cloned());
         assert_eq!(everything.into_sorted(), sorted);
+        // fed a few at a time, counting what sorts after the cutoffs instead of keeping it
+        let mut cut = Collected::printed();
+        let mut counted = 0;
+        for batch in all.chunks(9) {
+            let cutoffs = cut.cutoffs();
+            for d in batch {
+                if !d.is_error() && cutoffs.get(d.code).is_some_and(|last| d.file > *last) {
+                    cut.count(d.code);
+                    counted += 1;
+                } else {
+                    cut.extend([d.clone()]);
+                }
+            }
+        }
+        assert!(counted > 20, "{counted}");
+        assert_eq!(cut.human_lines(false), collected.human_lines(false));
+        assert!(Collected::all().cutoffs().is_empty());
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub mod html;
 pub mod outputs;
 pub mod rules;
 
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
 use rayon::prelude::*;
 
 use crate::diag::{Collected, Diagnostic, Level};
@@ -105,11 +108,17 @@ pub fn all_body_rules(site: &Site) -> Vec<Diagnostic> {
 /// hundred pages at a time, so a build that keeps only what it prints never holds them all.
 pub fn output_rules(site: &Site, links: &[(usize, Vec<(String, usize)>)], outputs: &Outputs, into: &mut Collected) {
     for pages in links.chunks(512) {
-        let per_page: Vec<Vec<Diagnostic>> = pages
+        let cutoffs = into.cutoffs();
+        let per_page: Vec<(Vec<Diagnostic>, Vec<&'static str>)> = pages
             .par_iter()
-            .map(|(i, links)| page_output_rules(site, &site.pages[*i], links, outputs))
+            .map(|(i, links)| page_output_rules(site, &site.pages[*i], links, outputs, &cutoffs))
             .collect();
-        into.extend(per_page.into_iter().flatten());
+        for (found, counted) in per_page {
+            into.extend(found);
+            for code in counted {
+                into.count(code);
+            }
+        }
     }
     let front: Vec<Diagnostic> = site
         .pages
@@ -126,16 +135,25 @@ pub fn output_rules(site: &Site, links: &[(usize, Vec<(String, usize)>)], output
     into.extend(front);
 }
 
-fn page_output_rules(site: &Site, page: &Page, links: &[(String, usize)], outputs: &Outputs) -> Vec<Diagnostic> {
-    let found = rules::broken_link::check(site, page, links, outputs);
+/// The problems of one page's links, placed in its file, and the codes of the warnings that
+/// sort after what `cutoffs` says is printed (counted, not placed: placing reads the file).
+fn page_output_rules(
+    site: &Site,
+    page: &Page,
+    links: &[(String, usize)],
+    outputs: &Outputs,
+    cutoffs: &BTreeMap<&'static str, Option<PathBuf>>,
+) -> (Vec<Diagnostic>, Vec<&'static str>) {
+    let (found, counted): (Vec<_>, Vec<_>) = rules::broken_link::check(site, page, links, outputs)
+        .into_iter()
+        .map(|(at, d)| (at, d.in_file(&page.file)))
+        .partition(|(_, d)| d.is_error() || cutoffs.get(d.code).is_none_or(|last| d.file <= *last));
+    let counted = counted.into_iter().map(|(_, d)| d.code).collect();
     if found.is_empty() {
-        return Vec::new();
+        return (Vec::new(), counted);
     }
     let placer = Placer::of(&site.root, page);
-    found
-        .into_iter()
-        .map(|(at, d)| placer.place(d.in_file(&page.file), at))
-        .collect()
+    (found.into_iter().map(|(at, d)| placer.place(d, at)).collect(), counted)
 }
 
 #[cfg(test)]
