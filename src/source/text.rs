@@ -42,7 +42,12 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<String, DecodeError> {
     if !is_plain(&bytes) {
         return decode(&bytes);
     }
-    String::from_utf8(bytes).or_else(|e| decode(e.as_bytes()))
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return decode(&bytes);
+    }
+    // SAFETY: simdutf8 has just validated `bytes` as UTF-8 (the standard library's check,
+    // a byte at a time, was a twentieth of a build's CPU on Thai text).
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// Whether decoding `bytes` removes nothing (no BOM, no carriage return): its text, when it
