@@ -544,3 +544,24 @@ fn serve_checks_the_pages_it_rebuilds_as_build_does() {
     let codes: Vec<&str> = out.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["broken-link", "link-text"]);
 }
+
+#[test]
+fn a_damaged_last_index_is_not_trusted() {
+    let dir = example_portal();
+    let root = dir.path();
+    let out = root.join("public");
+    build_into(root, &out).expect("build");
+    let about = root.join("content/about.md");
+    let text = std::fs::read_to_string(&about).expect("read");
+    // a text chunk deleted by hand: the pages in it are read again and the chunk restored
+    std::fs::remove_file(out.join("search/t/0.js")).expect("rm");
+    std::fs::write(&about, format!("{text}\nหนึ่ง\n")).expect("write");
+    let rebuilt = check_build_equal(root, "chunk deleted").expect("builds");
+    assert_eq!(rebuilt, 1);
+    // a posting file edited by hand: nothing of the last index is reused
+    std::fs::write(out.join("search/g/0.js"), "prongsai._load(\"g/0\",{});\n").expect("write");
+    std::fs::write(&about, format!("{text}\nสอง\n")).expect("write");
+    check_build_equal(root, "postings edited").expect("builds");
+    let again = build_into(root, &out).expect("build");
+    assert_eq!(again.rendered, 0, "nothing changed since");
+}
