@@ -34,7 +34,7 @@ const ITEM: char = '\u{E000}';
 /// The cell as lines of plain text: tags and entities resolved, runs of white space collapsed,
 /// empty lines dropped.
 pub fn to_lines(cell: &str) -> Vec<String> {
-    let text = decode_entities(&strip_tags(cell));
+    let text = crate::render::html_text::decode_entities(&strip_tags(cell));
     text.split('\n')
         .filter_map(|line| {
             let mut line = collapse_spaces(line);
@@ -112,48 +112,6 @@ fn tag(text: &str) -> Option<(String, bool, usize)> {
             .next()
             .is_none_or(|c| c.is_whitespace() || c == '/');
     known.then_some((name, closing, end + 1))
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let decoded = after.find(';').filter(|&semi| semi <= 10).and_then(|semi| {
-            let name = &after[..semi];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, semi))
-        });
-        match decoded {
-            Some((c, semi)) => {
-                out.push(c);
-                rest = &after[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// One space for any run of white space (including no-break and zero-width spaces), trimmed.

@@ -138,7 +138,15 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
     lower.find(needle)
 }
 
-/// `text` with its character references decoded (the common named ones and numeric ones).
+/// `text` with its character references decoded: the common named ones (`&nbsp;` is
+/// U+00A0) and numeric ones; anything else is kept as written.
+pub fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_decoded(text, &mut out);
+    out
+}
+
+/// [`decode_entities`] of `text`, appended to `out`.
 fn push_decoded(text: &str, out: &mut String) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {

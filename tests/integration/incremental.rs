@@ -424,13 +424,19 @@ fn an_edit_renders_only_what_depends_on_it() {
     check_equal(root, &mut rebuilder, &[], "after status flip");
 }
 
+/// A rebuilder as `serve` runs one, after its first build.
+fn serving(root: &Path) -> Rebuilder {
+    let mut rebuilder = Rebuilder::new(root, options());
+    rebuilder.defer_search(true);
+    rebuilder.full().expect("build");
+    rebuilder
+}
+
 #[test]
 fn deferred_search_catches_up_to_a_full_build() {
     let dir = example_portal();
     let root = dir.path();
-    let mut rebuilder = Rebuilder::new(root, options());
-    rebuilder.defer_search(true);
-    rebuilder.full().expect("build");
+    let mut rebuilder = serving(root);
     let first = rebuilder
         .take_search_job()
         .expect("the checks of the first build")
@@ -518,9 +524,7 @@ fn a_page_kept_unread_still_has_its_links_checked() {
 fn serve_checks_the_pages_it_rebuilds_as_build_does() {
     let dir = example_portal();
     let root = dir.path();
-    let mut rebuilder = Rebuilder::new(root, options());
-    rebuilder.defer_search(true);
-    rebuilder.full().expect("build");
+    let mut rebuilder = serving(root);
     let about = root.join("content/about.md");
     let text = std::fs::read_to_string(&about).expect("read");
     std::fs::write(
