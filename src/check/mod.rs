@@ -79,8 +79,8 @@ pub fn rendered_rules<'a>(site: &Site, body: impl Fn(usize) -> &'a Body + Sync, 
         .collect();
     let mut found = Collected::printed();
     found.extend(per_page.into_iter().flatten());
-    let links: Vec<(usize, Vec<(String, usize)>)> = (0..site.pages.len())
-        .map(|i| (i, body(i).rendered.links.clone()))
+    let links: Vec<(usize, &[(String, usize)])> = (0..site.pages.len())
+        .map(|i| (i, body(i).rendered.links.as_slice()))
         .filter(|(_, links)| !links.is_empty())
         .collect();
     output_rules(site, &links, outputs, &mut found);
@@ -106,12 +106,17 @@ pub fn all_body_rules(site: &Site) -> Vec<Diagnostic> {
 /// index, destination and offset), kept from rendering; a page's file is read again only to
 /// place its problems, and decoded only around them. The problems go into `into` a few
 /// hundred pages at a time, so a build that keeps only what it prints never holds them all.
-pub fn output_rules(site: &Site, links: &[(usize, Vec<(String, usize)>)], outputs: &Outputs, into: &mut Collected) {
+pub fn output_rules<L: AsRef<[(String, usize)]> + Sync>(
+    site: &Site,
+    links: &[(usize, L)],
+    outputs: &Outputs,
+    into: &mut Collected,
+) {
     for pages in links.chunks(512) {
         let cutoffs = into.cutoffs();
         let per_page: Vec<(Vec<Diagnostic>, Vec<&'static str>)> = pages
             .par_iter()
-            .map(|(i, links)| page_output_rules(site, &site.pages[*i], links, outputs, &cutoffs))
+            .map(|(i, links)| page_output_rules(site, &site.pages[*i], links.as_ref(), outputs, &cutoffs))
             .collect();
         for (found, counted) in per_page {
             into.extend(found);

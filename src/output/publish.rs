@@ -146,14 +146,23 @@ impl Publish {
     /// The bytes the previous build wrote at `path`, when the file still has the size, time
     /// and hash the manifest recorded.
     pub fn read_previous(&self, path: &str) -> Option<Vec<u8>> {
-        let entry = self.previous.files.get(path)?;
-        let target = self.out.join(safe_relative(path).ok()?);
-        if !entry.matches(&std::fs::symlink_metadata(&target).ok()?) {
-            return None;
-        }
+        let (entry, target) = self.as_written(path)?;
         std::fs::read(&target)
             .ok()
             .filter(|bytes| hash_bytes(bytes) == entry.hash())
+    }
+
+    /// The previous build's entry for `path` and where the file lies, when it still has the
+    /// size and time that build recorded.
+    fn as_written(&self, path: &str) -> Option<(Entry, PathBuf)> {
+        if self.fresh {
+            return None;
+        }
+        let entry = *self.previous.files.get(path)?;
+        let target = self.out.join(safe_relative(path).ok()?);
+        entry
+            .matches(&std::fs::symlink_metadata(&target).ok()?)
+            .then_some((entry, target))
     }
 
     /// Moves the changed files into place, removes stale ones and writes the manifest:
@@ -223,15 +232,7 @@ impl Sink for Publish {
     }
 
     fn keep(&self, path: &str) -> Option<PathBuf> {
-        if self.fresh || safe_relative(path).is_err() {
-            return None;
-        }
-        let entry = *self.previous.files.get(path)?;
-        let target = self.out.join(path);
-        let meta = std::fs::symlink_metadata(&target).ok()?;
-        if !entry.matches(&meta) {
-            return None;
-        }
+        let (entry, target) = self.as_written(path)?;
         self.record(path, Record { entry, staged: false }).ok()?;
         Some(target)
     }

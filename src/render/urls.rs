@@ -18,7 +18,7 @@ pub fn root_prefix(path: &str) -> String {
 /// URLs, fragments and already-relative links pass through. With `index_html`, folder links
 /// end in `index.html` so the site works opened from a folder (`file://`).
 pub fn link(root: &str, target: &str, index_html: bool) -> String {
-    if is_external(target) || target.starts_with('#') || target.starts_with("../") || target.starts_with("./") {
+    if is_external(target) || target.starts_with('#') || leads_from_page(target) {
         return target.to_string();
     }
     let target = target.trim_start_matches('/');
@@ -29,6 +29,12 @@ pub fn link(root: &str, target: &str, index_html: bool) -> String {
         out.push_str("index.html");
     }
     out
+}
+
+/// Whether a path written in front matter leads from the page (`../plan/`, `./a.pdf`);
+/// any other path leads from the site root.
+pub fn leads_from_page(target: &str) -> bool {
+    target.starts_with("../") || target.starts_with("./")
 }
 
 /// The absolute URL of a site-relative path, for sitemap, feed and canonical links.

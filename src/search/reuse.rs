@@ -122,12 +122,12 @@ impl<'a> Previous<'a> {
         if let Some(chunk) = self.chunks.lock().ok()?.get(&n) {
             return Some(chunk.clone());
         }
-        let mut bytes = (self.read)(&format!("{DIR}/t/{n}.js"))?;
-        let data = unwrap_script(&bytes)?;
-        let start = bytes.len() - data.len() - 3;
-        bytes.truncate(bytes.len() - 3);
-        bytes.drain(..start);
-        let fragments = split_array(&bytes)?;
+        let bytes = (self.read)(&format!("{DIR}/t/{n}.js"))?;
+        let data = script_data(&bytes)?;
+        let fragments = split_array(&bytes[data.clone()])?
+            .into_iter()
+            .map(|f| f.start + data.start..f.end + data.start)
+            .collect();
         let chunk = Arc::new(Chunk { bytes, fragments });
         self.chunks.lock().ok()?.insert(n, chunk.clone());
         Some(chunk)
@@ -207,9 +207,15 @@ fn merge_lists(counted: Option<TermLists>, old: Option<[String; 2]>, moved: &[u3
 
 /// The data of an index file, `prongsai._load("name",data);\n`.
 fn unwrap_script(bytes: &[u8]) -> Option<&[u8]> {
-    let rest = bytes.strip_prefix(b"prongsai._load(\"")?.strip_suffix(b");\n")?;
+    script_data(bytes).map(|range| &bytes[range])
+}
+
+/// Where the data of an index file lies in it.
+fn script_data(bytes: &[u8]) -> Option<std::ops::Range<usize>> {
+    const HEAD: &[u8] = b"prongsai._load(\"";
+    let rest = bytes.strip_prefix(HEAD)?.strip_suffix(b");\n")?;
     let comma = rest.iter().position(|&b| b == b',')?;
-    Some(&rest[comma + 1..])
+    Some(HEAD.len() + comma + 1..HEAD.len() + rest.len())
 }
 
 /// Where each element of a JSON array of arrays of strings (a text chunk) lies in `bytes`.

@@ -35,7 +35,7 @@ use crate::check::Outputs;
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::model::KindData;
 use crate::render::sanitize::is_safe_url;
-use crate::render::urls::is_external;
+use crate::render::urls::{is_external, leads_from_page};
 use crate::site::{Page, Site};
 
 /// Checks every link and image of a page body (`links`: destination and byte offset in the
@@ -66,8 +66,8 @@ pub fn check_front(site: &Site, page: &Page, outputs: &Outputs) -> Vec<(usize, D
             let within = page.front_text.get(start..end).and_then(|t| t.find(link.url.as_str()));
             start + within.unwrap_or(0)
         });
-        let from_page = link.url.starts_with("../") || link.url.starts_with("./");
-        check_link(site, page, &link.url, at, !from_page, outputs, &mut out);
+        let from_root = !leads_from_page(&link.url);
+        check_link(site, page, &link.url, at, from_root, outputs, &mut out);
     }
     out
 }
