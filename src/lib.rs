@@ -8,16 +8,20 @@
 // every call site noisier for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod cache;
 pub mod check;
 pub mod commands;
 pub mod config;
 pub mod date;
 pub mod diag;
+pub mod engine;
 pub mod i18n;
 pub mod import;
 pub mod ita;
 pub mod model;
+pub mod ops;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -9,7 +9,7 @@ pub mod publish;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::diag::Diagnostic;
 
@@ -20,22 +20,24 @@ pub const MARKER: &str = ".prongsai-output";
 /// Files in an existing output that a build keeps (deploy settings users add by hand).
 pub const KEEP: &[&str] = &[".git", "CNAME", ".nojekyll"];
 
+/// Where a sink left a file it was given, so that it can be read back later (the link rules
+/// read a page's `id`s only when a link asks for them).
+#[derive(Debug, Clone)]
+pub enum Stored {
+    /// In a file on disk (the staging folder, or the output when unchanged).
+    OnDisk(PathBuf),
+    /// In memory (`serve`).
+    InMemory(Arc<[u8]>),
+    /// Nowhere: the bytes are gone once `put` returns (`check`).
+    Nowhere,
+}
+
 /// Where rendered files go.
 pub trait Sink: Sync {
     /// Writes `bytes` at the site-relative `path`.
-    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<Stored>;
     /// Copies the file at `source` to the site-relative `path`.
-    fn copy(&self, path: &str, source: &Path) -> io::Result<()>;
-    /// Keeps the file the previous build wrote at `path`, unread, when the sink can vouch it
-    /// is still as written: returns where it lies, or `None` when the caller must `put` it.
-    fn keep(&self, _path: &str) -> Option<PathBuf> {
-        None
-    }
-    /// Where the file last put or kept at `path` can be read back, when the sink holds it on
-    /// disk; `None` when it cannot be read back.
-    fn location(&self, _path: &str) -> Option<PathBuf> {
-        None
-    }
+    fn copy(&self, path: &str, source: &Path) -> io::Result<Stored>;
 }
 
 /// A sink that keeps nothing: `check` renders the site only to see what it would write.
@@ -43,36 +45,37 @@ pub trait Sink: Sync {
 pub struct NullSink;
 
 impl Sink for NullSink {
-    fn put(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
-        Ok(())
+    fn put(&self, _path: &str, _bytes: &[u8]) -> io::Result<Stored> {
+        Ok(Stored::Nowhere)
     }
-    fn copy(&self, _path: &str, _source: &Path) -> io::Result<()> {
-        Ok(())
+    fn copy(&self, _path: &str, _source: &Path) -> io::Result<Stored> {
+        Ok(Stored::Nowhere)
     }
 }
 
 /// A site in memory, for `serve` and tests.
 #[derive(Debug, Default)]
 pub struct MemorySink {
-    pub files: Mutex<BTreeMap<String, Vec<u8>>>,
+    pub files: Mutex<BTreeMap<String, Arc<[u8]>>>,
 }
 
 impl Sink for MemorySink {
-    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<Stored> {
+        let bytes: Arc<[u8]> = Arc::from(bytes);
         self.files
             .lock()
             .map_err(|_| io::Error::other("poisoned"))?
-            .insert(path.to_string(), bytes.to_vec());
-        Ok(())
+            .insert(path.to_string(), bytes.clone());
+        Ok(Stored::InMemory(bytes))
     }
-    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
+    fn copy(&self, path: &str, source: &Path) -> io::Result<Stored> {
         let bytes = std::fs::read(source)?;
         self.put(path, &bytes)
     }
 }
 
 impl MemorySink {
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+    pub fn into_files(self) -> BTreeMap<String, Arc<[u8]>> {
         self.files.into_inner().unwrap_or_default()
     }
 }

@@ -42,7 +42,9 @@ impl Diagnostic {
 /// The rules over the loaded site that need neither page bodies nor rendered output:
 /// attachments, collisions of copied files, dates against the fiscal year.
 pub fn site_rules(site: &Site) -> Vec<Diagnostic> {
-    let mut diagnostics = rules::attachment_missing::check(site);
+    let mut diagnostics = Vec::new();
+    rules::url_collision::check(&site.pages, &site.assets, &mut diagnostics);
+    diagnostics.extend(rules::attachment_missing::check(site));
     diagnostics.extend(rules::attachment_outside::check_assets(site));
     diagnostics.extend(rules::reserved_name::check(site));
     diagnostics.extend(rules::period_outside_fiscal_year::check(site));

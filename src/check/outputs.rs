@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use unicode_normalization::UnicodeNormalization;
 
 use super::html;
-use crate::output::Sink;
+use crate::output::{Sink, Stored};
 
 /// The written files (NFC paths) and the ids of each HTML file.
 #[derive(Debug, Default)]
@@ -101,7 +101,6 @@ impl Outputs {
     }
 }
 
-/// A sink that records what passes through it.
 /// What is recorded of one written file, worked out before the shared record is locked.
 struct Output {
     path: String,
@@ -109,21 +108,22 @@ struct Output {
 }
 
 impl Output {
-    fn of(path: &str, bytes: Option<&[u8]>) -> Output {
+    /// A file put or copied (`bytes` when put), recorded where the sink stored it: the ids
+    /// of an HTML page are read back from there when a link asks, or found now when the
+    /// sink keeps nothing.
+    fn of(path: &str, bytes: Option<&[u8]>, stored: &Stored) -> Output {
         let path: String = path.nfc().collect();
-        let ids = bytes
-            .filter(|_| path.ends_with(".html"))
-            .map(|bytes| Ids::Known(ids_of(bytes)));
-        Output { path, ids }
-    }
-
-    fn on_disk(path: &str, file: PathBuf) -> Output {
-        let path: String = path.nfc().collect();
-        let ids = path.ends_with(".html").then(|| Ids::OnDisk(file, OnceLock::new()));
+        let ids = path.ends_with(".html").then_some(()).and_then(|()| match stored {
+            Stored::OnDisk(file) => Some(Ids::OnDisk(file.clone(), OnceLock::new())),
+            Stored::InMemory(bytes) => Some(Ids::InMemory(bytes.clone(), OnceLock::new())),
+            Stored::Nowhere => bytes.map(|bytes| Ids::Known(ids_of(bytes))),
+        });
         Output { path, ids }
     }
 }
 
+/// A sink that records what passes through it, and the files kept from the last build
+/// ([`RecordingSink::kept`]), for the link rules.
 pub struct RecordingSink<'a> {
     inner: &'a dyn Sink,
     outputs: Mutex<Outputs>,
@@ -141,6 +141,11 @@ impl<'a> RecordingSink<'a> {
         self.outputs.into_inner().unwrap_or_default()
     }
 
+    /// Records a file the cache kept as the last build left it, where it lies.
+    pub fn kept(&self, path: &str, stored: &Stored) {
+        self.record(Output::of(path, None, stored));
+    }
+
     fn record(&self, output: Output) {
         if let Ok(mut outputs) = self.outputs.lock() {
             outputs.insert(output);
@@ -149,27 +154,16 @@ impl<'a> RecordingSink<'a> {
 }
 
 impl Sink for RecordingSink<'_> {
-    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.inner.put(path, bytes)?;
-        // only HTML pages have ids to read back
-        let on_disk = path.ends_with(".html").then(|| self.inner.location(path)).flatten();
-        self.record(match on_disk {
-            Some(file) => Output::on_disk(path, file),
-            None => Output::of(path, Some(bytes)),
-        });
-        Ok(())
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<Stored> {
+        let stored = self.inner.put(path, bytes)?;
+        self.record(Output::of(path, Some(bytes), &stored));
+        Ok(stored)
     }
 
-    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
-        self.inner.copy(path, source)?;
-        self.record(Output::of(path, None));
-        Ok(())
-    }
-
-    fn keep(&self, path: &str) -> Option<PathBuf> {
-        let file = self.inner.keep(path)?;
-        self.record(Output::on_disk(path, file.clone()));
-        Some(file)
+    fn copy(&self, path: &str, source: &Path) -> io::Result<Stored> {
+        let stored = self.inner.copy(path, source)?;
+        self.record(Output::of(path, None, &stored));
+        Ok(stored)
     }
 }
 
@@ -188,11 +182,22 @@ mod tests {
         assert!(sink.put("feed.xml", b"<x id=\"no\"/>").is_ok());
         let outputs = sink.into_outputs();
         assert!(outputs.contains("2564/plan/index.html") && outputs.contains("feed.xml"));
+        assert!(matches!(
+            outputs.ids.get("2564/plan/index.html"),
+            Some(Ids::InMemory(..))
+        ));
         assert!(outputs
             .ids("2564/plan/index.html")
             .is_some_and(|ids| ids.contains("ผล")));
         assert!(outputs.ids("feed.xml").is_none());
         assert_eq!(memory.into_files().len(), 2);
+        let nothing = crate::output::NullSink;
+        let sink = RecordingSink::new(&nothing);
+        assert!(sink.put("a/index.html", b"<p id=\"y\">").is_ok());
+        assert!(matches!(
+            sink.into_outputs().ids.get("a/index.html"),
+            Some(Ids::Known(..))
+        ));
     }
 
     #[test]

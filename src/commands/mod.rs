@@ -1,64 +1,10 @@
-//! Commands: thin layers over the library, each returning the process exit code.
+//! Commands: each parses nothing (clap did), calls one operation (`ops`) and prints what it
+//! returns, giving the process exit code.
 
 pub mod build;
 pub mod check;
 pub mod import;
 pub mod init;
 
-use std::io::{IsTerminal, Write};
-
-use crate::diag::Diagnostic;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Human,
-    Short,
-    Json,
-}
-
-/// Whether stderr takes colour: a terminal, and `NO_COLOR` unset.
-pub fn stderr_color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-}
-
-/// Prints diagnostics to stderr in the chosen format (colour only on a terminal).
-pub fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
-    let color = stderr_color();
-    match format {
-        Format::Human => print_lines(&crate::diag::human_lines(diagnostics, color, None)),
-        Format::Short => print_lines(&diagnostics.iter().map(Diagnostic::short).collect::<Vec<_>>()),
-        Format::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".into())
-            );
-        }
-    }
-}
-
-/// The warnings of a build or rebuild: at most [`crate::diag::WARNINGS_PER_RULE`] of each
-/// rule, every error.
-pub fn print_build_diagnostics(diagnostics: &[Diagnostic]) {
-    let color = stderr_color();
-    print_lines(&crate::diag::human_lines(
-        diagnostics,
-        color,
-        Some(crate::diag::WARNINGS_PER_RULE),
-    ));
-}
-
-/// Lines to stderr through one lock and one buffer: thousands of diagnostics are one write
-/// each otherwise.
-pub fn print_lines(lines: &[String]) {
-    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-    for line in lines {
-        let _ = writeln!(err, "{line}");
-    }
-    let _ = err.flush();
-}
-
-/// `SOURCE_DATE_EPOCH` as a date, for reproducible builds.
-pub fn source_date() -> Option<crate::date::Date> {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
-    Some(crate::date::Date::from_days_since_epoch(secs.div_euclid(86_400)))
-}
+pub use crate::diag::print::{print_build_diagnostics, print_diagnostics, print_lines, stderr_color, Format};
+pub use crate::ops::source_date;

@@ -113,12 +113,12 @@ impl Signature {
             // signature table is deserialized through serde: show it like every other date.
             Some(toml::Value::String(s)) if is_iso_date(s) => crate::thai::dates::parse_date_value(s)
                 .ok()
-                .map(|d| crate::site::context::display_date(d, language, thai_digits))
+                .map(|d| crate::thai::format::display_date(d, language, thai_digits))
                 .or_else(|| Some(s.clone())),
             Some(toml::Value::String(s)) => Some(s.clone()),
             Some(other) => crate::model::values::date(other)
                 .ok()
-                .map(|d| crate::site::context::display_date(d, language, thai_digits)),
+                .map(|d| crate::thai::format::display_date(d, language, thai_digits)),
             None => None,
         }
     }

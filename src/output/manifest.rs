@@ -1,15 +1,14 @@
 //! The manifest of an output folder: what the last build wrote there (hash, size and
-//! modification time of every file), the fingerprint of the inputs it was built from, the
-//! fingerprint of each page's template context and the warnings it printed. It lets the next
-//! build skip files whose bytes did not change without reading them, skip rendering the pages
-//! whose context did not change, and skip the whole build when no input changed and the
-//! folder is as written.
+//! modification time of every file), and what the build's cache remembers for the next one
+//! (`cache::disk`, stored as the plain data it serialises). It lets the next build skip files
+//! whose bytes did not change without reading them, and lets the cache vouch for the files
+//! it keeps.
 //!
 //! The manifest exists only while it describes the folder exactly: publishing removes it
 //! before the first file moves and writes the new one (temp file + rename) after the last,
 //! so a build killed halfway leaves no manifest and the next build compares bytes instead.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs::Metadata;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -45,7 +44,7 @@ pub fn temp_path_of(out: &Path) -> PathBuf {
     PathBuf::from(path)
 }
 
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// What the manifest remembers of one file: (hash of the bytes, size, modification time in
 /// nanoseconds since 1970).
@@ -66,26 +65,10 @@ impl Entry {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub version: u32,
-    /// The fingerprint of every input of the build (`source::inputs`), when it was known.
-    pub inputs: Option<u64>,
-    /// The fingerprint of what every page shares (site-wide inputs, shared context); the
-    /// page fingerprints hold only under the same one.
+    /// What the build remembers for the next one, as its producer serialised it
+    /// (`cache::disk`); publishing keeps it as it is.
     #[serde(default)]
-    pub shared: Option<u64>,
-    /// Page output path → fingerprint of the page's template context
-    /// (`site::fingerprint::page_prints`).
-    #[serde(default)]
-    pub prints: HashMap<String, u64>,
-    pub pages: usize,
-    /// What the search index remembers of its pages, for the next build to reuse it.
-    #[serde(default)]
-    pub search: Option<crate::search::reuse::Memo>,
-    /// The body links of each page (by output path) whose body rules found nothing: such a
-    /// page, kept, need not be read again.
-    #[serde(default)]
-    pub bodies: crate::site::render::Bodies,
-    /// The warnings of the build, as printed, replayed when a build is skipped.
-    pub warnings: Vec<String>,
+    pub memo: serde_json::Value,
     /// Site-relative path → entry.
     pub files: BTreeMap<String, Entry>,
 }
@@ -198,9 +181,7 @@ mod tests {
         let meta = std::fs::metadata(out.join("a/index.html")).expect("stat");
         let (len, time) = stamp(&meta);
         let mut m = Manifest::new();
-        m.inputs = Some(7);
-        m.shared = Some(8);
-        m.prints.insert("a/index.html".into(), 9);
+        m.memo = serde_json::json!({ "inputs": 7 });
         m.files
             .insert("a/index.html".into(), Entry(hash_bytes(b"x"), len, time));
         m.write(out).expect("write manifest");

@@ -15,7 +15,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use super::manifest::{self, hash_bytes, is_ours_to_leave, relative, stamp, Entry, Manifest};
-use super::{Sink, MARKER};
+use super::{Sink, Stored, MARKER};
 
 const MARKER_TEXT: &[u8] = b"This folder is written by prongsai; every build updates it to match its content.\n";
 
@@ -145,7 +145,7 @@ impl Publish {
 
     /// The bytes the previous build wrote at `path`, when the file still has the size, time
     /// and hash the manifest recorded.
-    pub fn read_previous(&self, path: &str) -> Option<Vec<u8>> {
+    pub fn read_as_written(&self, path: &str) -> Option<Vec<u8>> {
         let (entry, target) = self.as_written(path)?;
         std::fs::read(&target)
             .ok()
@@ -165,13 +165,21 @@ impl Publish {
             .then_some((entry, target))
     }
 
-    /// Moves the changed files into place, removes stale ones and writes the manifest:
-    /// `manifest` with what the build remembers for the next one (inputs, page fingerprints,
-    /// warnings), to which the list of files is added.
-    pub fn commit(self, mut manifest: Manifest) -> io::Result<Published> {
+    /// Keeps the file the previous build wrote at `path`, unread, when it is still as that
+    /// build wrote it: returns where it lies, or `None` when the caller must `put` it.
+    pub fn keep(&self, path: &str) -> Option<PathBuf> {
+        let (entry, target) = self.as_written(path)?;
+        self.record(path, Record { entry, staged: false }).ok()?;
+        Some(target)
+    }
+
+    /// Moves the changed files into place, removes stale ones and writes the manifest: the
+    /// list of files, and `memo`, what the build remembers for the next one (its producer's
+    /// plain data, kept as it is given).
+    pub fn commit(self, memo: serde_json::Value) -> io::Result<Published> {
         let records = self.records.into_inner().map_err(|_| io::Error::other("poisoned"))?;
-        manifest.files.clear();
-        manifest.version = Manifest::new().version;
+        let mut manifest = Manifest::new();
+        manifest.memo = memo;
         let mut published = Published::default();
         for (path, record) in &records {
             if record.staged {
@@ -213,38 +221,26 @@ impl Publish {
 }
 
 impl Sink for Publish {
-    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        safe_relative(path)?;
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<Stored> {
+        let rel = safe_relative(path)?;
         let hash = hash_bytes(bytes);
-        let record = match self.on_disk(path, hash, bytes) {
-            Some(entry) => Record { entry, staged: false },
-            None => Record {
-                entry: self.stage(path, bytes, hash)?,
-                staged: true,
-            },
+        let (record, lies) = match self.on_disk(path, hash, bytes) {
+            Some(entry) => (Record { entry, staged: false }, self.out.join(rel)),
+            None => (
+                Record {
+                    entry: self.stage(path, bytes, hash)?,
+                    staged: true,
+                },
+                self.staging.join(rel),
+            ),
         };
-        self.record(path, record)
+        self.record(path, record)?;
+        Ok(Stored::OnDisk(lies))
     }
 
-    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
+    fn copy(&self, path: &str, source: &Path) -> io::Result<Stored> {
         let bytes = std::fs::read(source)?;
         self.put(path, &bytes)
-    }
-
-    fn keep(&self, path: &str) -> Option<PathBuf> {
-        let (entry, target) = self.as_written(path)?;
-        self.record(path, Record { entry, staged: false }).ok()?;
-        Some(target)
-    }
-
-    fn location(&self, path: &str) -> Option<PathBuf> {
-        let staged = self.records.lock().ok()?.get(path)?.staged;
-        let rel = safe_relative(path).ok()?;
-        Some(if staged {
-            self.staging.join(rel)
-        } else {
-            self.out.join(rel)
-        })
     }
 }
 

@@ -22,7 +22,7 @@ use super::DIR;
 /// What an index remembers of itself for the next build, kept in the output's manifest.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Memo {
-    /// The binary that wrote the index (`source::inputs::engine`); `None` when unknown.
+    /// The binary that wrote the index (`engine::id`); `None` when unknown.
     pub engine: Option<u64>,
     /// Each indexed page in page-id order: (URL, hash of its fragment JSON, the size it
     /// counts for in its text chunk).

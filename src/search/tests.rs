@@ -4,7 +4,7 @@ use super::fragments::{display_text, fragment_json, Fragment};
 use super::query::{search, title_ids, Loaded};
 use super::reuse::{Memo, Previous};
 use super::{build_index, index_reusing, SearchDoc};
-use crate::source::inputs::engine;
+use crate::engine::id as engine;
 use crate::thai::normalize::normalize;
 
 fn doc(url: &str, title: &str, text: &str) -> SearchDoc {

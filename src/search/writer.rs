@@ -249,7 +249,7 @@ impl<'a, 'p> IndexWriter<'a, 'p> {
             .into_par_iter()
             .for_each(|(name, value)| put(format!("{DIR}/{name}.js"), script_value(&name, &value)));
         Memo {
-            engine: crate::source::inputs::engine(),
+            engine: crate::engine::id(),
             pages: self.memo,
         }
     }

@@ -24,7 +24,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::commands::{print_build_diagnostics, print_diagnostics, print_lines, Format};
+use crate::diag::print::{print_build_diagnostics, print_diagnostics, print_lines, stderr_color, Format};
 use crate::diag::Diagnostic;
 use crate::site::BuildOptions;
 use rebuild::{Outcome, Rebuilder};
@@ -75,7 +75,7 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
         drafts: args.drafts,
         base_url: Some(shown.clone()),
         index_html_links: false,
-        source_date: crate::commands::source_date(),
+        source_date: crate::ops::source_date(),
     };
 
     let state = Arc::new(State::default());
@@ -205,7 +205,7 @@ fn report_checks(checks: &crate::diag::Collected, last: &mut Vec<String>) {
     if errors + warnings == 0 {
         eprintln!("ตรวจลิงก์และเนื้อหาแล้ว ไม่พบปัญหา (links and pages checked: no problems)");
     } else {
-        print_lines(&checks.human_lines(crate::commands::stderr_color()));
+        print_lines(&checks.human_lines(stderr_color()));
         let stops = if errors > 0 {
             " — prongsai build จะไม่ผ่านจนกว่าจะแก้ (prongsai build stops until they are fixed)"
         } else {

@@ -28,7 +28,6 @@ pub fn assemble(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     site.pages
         .sort_by(|a, b| (&a.path, !a.is_section, &a.file).cmp(&(&b.path, !b.is_section, &b.file)));
     check_kinds(&site.pages, diagnostics);
-    crate::check::rules::url_collision::check(&site.pages, &site.assets, diagnostics);
 
     let sections: HashMap<String, usize> = site
         .pages

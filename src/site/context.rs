@@ -9,7 +9,6 @@ use serde::Serialize;
 use super::body::Body;
 use super::Site;
 use crate::config::Organization;
-use crate::date::Date;
 use crate::render::urls;
 use crate::render::Heading;
 
@@ -94,14 +93,7 @@ pub struct YearLink<'a> {
     pub path: &'a str,
 }
 
-pub fn display_date(date: Date, language: &str, thai_digits: bool) -> String {
-    crate::thai::format::format_date(
-        date,
-        crate::thai::format::DateStyle::Full,
-        language.parse().unwrap_or_default(),
-        thai_digits,
-    )
-}
+pub use crate::thai::format::display_date;
 
 impl Site {
     pub fn site_view(&self) -> SiteView<'_> {

@@ -4,37 +4,36 @@
 use std::fmt::Write as _;
 
 use super::assemble::normalize_alias;
+use super::body::Body;
 use super::Site;
 use crate::date::Date;
 use crate::diag::Diagnostic;
-use crate::output::Sink;
 use crate::render::highlight::html_escape;
 use crate::render::templates::Templates;
 use crate::render::urls;
 
 const FEED_LIMIT: usize = 20;
 
-pub fn render_extras(site: &Site, templates: &Templates, sink: &dyn Sink) -> Vec<Diagnostic> {
+/// The files every site gets, as (site-relative path, bytes); a 404 page whose template
+/// fails is a diagnostic instead.
+/// `home_body` is the home page's rendered body: a theme may show it on the 404 page.
+pub fn render_extras(
+    site: &Site,
+    templates: &Templates,
+    home_body: &Body,
+) -> (Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
+    let mut files = vec![
+        ("sitemap.xml".to_string(), sitemap(site).into_bytes()),
+        ("atom.xml".to_string(), feed(site).into_bytes()),
+        ("robots.txt".to_string(), robots(site).into_bytes()),
+    ];
+    files.extend(aliases(site).into_iter().map(|(path, html)| (path, html.into_bytes())));
     let mut diagnostics = Vec::new();
-    let mut put = |path: &str, bytes: Vec<u8>| {
-        if let Err(e) = sink.put(path, &bytes) {
-            diagnostics.push(Diagnostic::error(
-                "io",
-                format!("เขียน {path} ไม่ได้ (cannot write {path}): {e}"),
-            ));
-        }
-    };
-    put("sitemap.xml", sitemap(site).into_bytes());
-    put("atom.xml", feed(site).into_bytes());
-    put("robots.txt", robots(site).into_bytes());
-    for (path, html) in aliases(site) {
-        put(&path, html.into_bytes());
-    }
-    match not_found(site, templates) {
-        Ok(html) => put("404.html", html.into_bytes()),
+    match not_found(site, templates, home_body) {
+        Ok(html) => files.push(("404.html".to_string(), html.into_bytes())),
         Err(d) => diagnostics.push(d),
     }
-    diagnostics
+    (files, diagnostics)
 }
 
 fn xml_escape(text: &str) -> String {
@@ -143,13 +142,11 @@ pub fn aliases(site: &Site) -> Vec<(String, String)> {
 
 /// `404.html` is served for any missing path at any depth, so its links are absolute paths
 /// from the base URL's path (or relative to the root when no base URL is set).
-fn not_found(site: &Site, templates: &Templates) -> Result<String, Diagnostic> {
+fn not_found(site: &Site, templates: &Templates, body: &Body) -> Result<String, Diagnostic> {
     let Some(home) = site.home() else {
         return Ok(String::new());
     };
-    // the home page's body, read again: a theme may show it on the 404 page
-    let body = super::body::Body::reload(site, home)?;
-    let mut context = site.context(home, &body);
+    let mut context = site.context(home, body);
     let base = site.base_url();
     context.own.root = base_path(&base);
     context.own.current_path = "404.html";

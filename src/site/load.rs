@@ -16,7 +16,15 @@ use crate::toml_diag::toml_error;
 
 pub const CONTENT_DIR: &str = "content";
 
-pub fn load_content(root: &Path, options: &BuildOptions) -> (Vec<Page>, Vec<Asset>, Vec<Diagnostic>) {
+/// What loading `content/` gives: the pages, the other files, and the problems found.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn load_content(root: &Path, options: &BuildOptions) -> Content {
     let (markdown, assets, mut diagnostics) = scan_content(root);
     let results: Vec<Loaded> = markdown
         .par_iter()
@@ -25,7 +33,11 @@ pub fn load_content(root: &Path, options: &BuildOptions) -> (Vec<Page>, Vec<Asse
         .collect();
     let (pages, mut errors) = collect_pages(results.iter());
     diagnostics.append(&mut errors);
-    (pages, assets, diagnostics)
+    Content {
+        pages,
+        assets,
+        diagnostics,
+    }
 }
 
 /// The files under `content/`: the Markdown files to load, the assets, and what could not
@@ -143,7 +155,7 @@ pub fn load_page(
         None => String::new(),
     };
     let slug = front.slug.as_ref().map(|s| s.get_ref().trim().to_string());
-    let slug_problem = slug.as_deref().and_then(crate::check::rules::slug::problem);
+    let slug_problem = slug.as_deref().and_then(crate::model::values::slug_problem);
     if let (Some(s), Some(problem)) = (&front.slug, &slug_problem) {
         diagnostics.push(
             Diagnostic::error("slug", problem.clone())

@@ -1,16 +1,15 @@
-//! The pipeline: load → assemble → render. `build`, `check` and `serve` all run it. Loading
-//! keeps each page's front matter; rendering reads each body again (`body`) and drops it
-//! once the page is written. Only `output` writes to disk.
+//! The site model: every page with its front matter, typed data and place in the site
+//! (sections, fiscal years, previous/next), and what templates see of it (`context`,
+//! `views`). Loading (`load`) keeps each page's front matter; a body (`body`) is rendered
+//! when the page is. `pipeline` drives it; nothing here writes or checks.
 
 pub mod assemble;
 pub mod body;
 pub mod context;
 pub mod data;
 pub mod extras;
-pub mod fingerprint;
 pub mod ita;
 pub mod load;
-pub mod render;
 pub mod search_docs;
 pub mod views;
 
@@ -108,19 +107,17 @@ impl Site {
     /// content errors are collected in `diagnostics`.
     pub fn load(root: &Path, options: BuildOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = Config::load(root)?;
-        let (pages, assets, diagnostics) = load::load_content(root, &options);
-        Ok(Site::assemble(root, config, options, pages, assets, diagnostics))
+        let content = load::load_content(root, &options);
+        Ok(Site::assemble(root, config, options, content))
     }
 
     /// Assembles loaded pages: sections, fiscal years, the ITA model, previous/next.
-    pub fn assemble(
-        root: &Path,
-        config: Config,
-        options: BuildOptions,
-        pages: Vec<Page>,
-        assets: Vec<Asset>,
-        mut diagnostics: Vec<Diagnostic>,
-    ) -> Site {
+    pub fn assemble(root: &Path, config: Config, options: BuildOptions, content: load::Content) -> Site {
+        let load::Content {
+            pages,
+            assets,
+            mut diagnostics,
+        } = content;
         let mut site = Site {
             root: root.to_path_buf(),
             config,

@@ -3,7 +3,6 @@
 //! (`site::body`) with the same decoding.
 
 pub mod front_matter;
-pub mod inputs;
 pub mod text;
 pub mod walk;
 

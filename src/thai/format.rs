@@ -266,6 +266,11 @@ fn digits(text: String, thai_digits: bool) -> String {
     }
 }
 
+/// A date as pages show it: the full form in the site's language (`"th"`, `"en"`).
+pub fn display_date(date: Date, language: &str, thai_digits: bool) -> String {
+    format_date(date, DateStyle::Full, language.parse().unwrap_or_default(), thai_digits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,11 +8,11 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+use prongsai::cache::NoCache;
 use prongsai::output::MemorySink;
+use prongsai::pipeline::{self, Inputs, Plan};
 use prongsai::serve::rebuild::Rebuilder;
-use prongsai::site::render::render_site;
-use prongsai::site::{BuildOptions, Site};
-use prongsai::theme::Theme;
+use prongsai::site::BuildOptions;
 
 use crate::harness::{copy_tree, snapshot};
 
@@ -23,27 +23,27 @@ fn options() -> BuildOptions {
     }
 }
 
-/// A full build from scratch, or `None` if the portal has errors.
+/// A full build from scratch (no cache, with the checks `serve` leaves to the background
+/// left out too), or `None` if the portal has errors.
 fn full_build(root: &Path) -> Option<BTreeMap<String, Vec<u8>>> {
-    let site = Site::load(root, options()).ok()?;
-    if prongsai::diag::has_errors(&site.diagnostics) {
-        return None;
-    }
-    let theme = Theme::locate(root, &site.config.theme).ok()?;
-    let templates = theme.templates(root, false).ok()?;
+    let options = options();
+    let inputs = Inputs::load(root, &options).ok()?;
     let sink = MemorySink::default();
-    let rendered = render_site(
-        &site,
-        &theme,
-        &templates,
+    let plan = Plan {
+        defer_index: false,
+        ..Plan::SERVE
+    };
+    pipeline::run(
+        root,
+        &inputs,
+        &options,
+        &mut NoCache,
         &sink,
-        prongsai::site::render::Reuse::nothing(),
+        plan,
         &mut prongsai::timings::Stages::start(),
-    );
-    if prongsai::diag::has_errors(&rendered.diagnostics) {
-        return None;
-    }
-    Some(sink.into_files())
+    )
+    .ok()?;
+    Some(sink.into_files().into_iter().map(|(k, v)| (k, v.to_vec())).collect())
 }
 
 #[derive(Debug, Clone)]

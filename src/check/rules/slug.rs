@@ -28,22 +28,7 @@ pub const RULE: Rule = Rule {
     summary: "slug ไม่ถูกต้อง (Invalid slug)",
 };
 
-/// The longest file name most file systems store (ext4, APFS, NTFS: 255 bytes or units).
-pub const NAME_MAX: usize = 255;
-
-/// Why `slug` (trimmed) cannot name a page, if it cannot.
-pub fn problem(slug: &str) -> Option<String> {
-    if slug.is_empty() || slug.contains('/') || slug == "." || slug == ".." {
-        return Some("slug ต้องเป็นชื่อเดียว ไม่มี / (a slug is one path segment)".into());
-    }
-    let bytes = slug.len();
-    (bytes > NAME_MAX).then(|| {
-        format!(
-            "slug ยาว {bytes} ไบต์ เกิน {NAME_MAX} ไบต์ที่ระบบไฟล์รับเป็นชื่อโฟลเดอร์ได้ อักษรไทยตัวละ 3 ไบต์ \
-             (the slug is {bytes} bytes long; file systems allow {NAME_MAX} bytes in a name, a Thai letter takes 3)"
-        )
-    })
-}
+pub use crate::model::values::{slug_problem as problem, NAME_MAX};
 
 #[cfg(test)]
 mod tests {

@@ -3,13 +3,12 @@
 //! binary itself (the default theme and catalogs are built into it). When the fingerprint and
 //! the output folder both match the manifest of the last build, `build` has nothing to do.
 //! A second fingerprint leaves `content/` out: while it holds, a page whose own fingerprint
-//! (`site::fingerprint`) did not move is not rendered again.
+//! (`cache::fingerprint`) did not move is not rendered again.
 //!
 //! It hashes file bytes, not modification times, so a file restored to what it was, or a
 //! checkout that touches every file, is judged by its content. A folder added to what a build
 //! reads must be added here, or edits to it would be missed by the no-change check.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -32,7 +31,7 @@ pub struct Inputs {
 /// The fingerprints of the inputs of a build of `root` with theme folder `theme_dir`;
 /// `options` stands for everything the command line changes. `None` when something could
 /// not be read (the build then runs in full).
-pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &impl Hash) -> Option<Inputs> {
+pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &str) -> Option<Inputs> {
     let mut files: Vec<(String, PathBuf)> = vec![(CONFIG_FILE.to_string(), root.join(CONFIG_FILE))];
     let dirs = INPUT_DIRS
         .iter()
@@ -62,36 +61,21 @@ pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &impl Hash) -
         })
         .collect();
     let hashes = hashes?;
-    let shared = (binary_identity()?, options);
-    let mut all = DefaultHasher::new();
-    (&hashes, &shared).hash(&mut all);
-    let mut site_wide = DefaultHasher::new();
+    let shared = format!("{}\0{options}", crate::engine::identity()?);
+    let mut all = xxhash_rust::xxh3::Xxh3::new();
+    let mut site_wide = xxhash_rust::xxh3::Xxh3::new();
     for (hash, (name, _)) in hashes.iter().zip(&files) {
+        all.update(&hash.to_le_bytes());
         if !name.starts_with("content/") {
-            hash.hash(&mut site_wide);
+            site_wide.update(&hash.to_le_bytes());
         }
     }
-    shared.hash(&mut site_wide);
+    all.update(shared.as_bytes());
+    site_wide.update(shared.as_bytes());
     Some(Inputs {
-        all: all.finish(),
-        site_wide: site_wide.finish(),
+        all: all.digest(),
+        site_wide: site_wide.digest(),
     })
-}
-
-/// A hash of [`binary_identity`]: what wrote a build's caches (the search index's memo).
-pub fn engine() -> Option<u64> {
-    let mut h = DefaultHasher::new();
-    binary_identity()?.hash(&mut h);
-    Some(h.finish())
-}
-
-/// The version, size and modification time of the running binary: a new prongsai may render
-/// the same inputs differently.
-fn binary_identity() -> Option<(&'static str, u64, u128)> {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(exe).ok()?;
-    let time = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-    Some((env!("CARGO_PKG_VERSION"), meta.len(), time.as_nanos()))
 }
 
 #[cfg(test)]
@@ -105,8 +89,8 @@ mod tests {
         std::fs::write(root.join(CONFIG_FILE), "title = \"t\"\n").expect("write");
         std::fs::create_dir_all(root.join("content/a")).expect("mkdir");
         std::fs::write(root.join("content/a/p.md"), "one").expect("write");
-        let all = |o: u8| fingerprint(root, None, &o).map(|f| f.all);
-        let site_wide = |o: u8| fingerprint(root, None, &o).map(|f| f.site_wide);
+        let all = |o: u8| fingerprint(root, None, &o.to_string()).map(|f| f.all);
+        let site_wide = |o: u8| fingerprint(root, None, &o.to_string()).map(|f| f.site_wide);
         let (base, base_site) = (all(1).expect("fingerprint"), site_wide(1));
         assert_eq!(all(1), Some(base), "stable");
         assert_ne!(all(2), Some(base), "options count");

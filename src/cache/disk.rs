@@ -1,0 +1,151 @@
+//! `build`'s cache: what the last build remembered in its output's manifest ([`Memo`]),
+//! trusted only for files the output still holds as that build wrote them (`Publish`).
+//!
+//! - No input changed and the output is as written: the build is skipped ([`up_to_date`]).
+//! - Under the same site-wide inputs and shared context, a page whose fingerprint did not
+//!   move is kept without rendering; if its body rules found nothing last time, without
+//!   reading its file either (its links are remembered).
+//! - The search index lends the postings of every page whose fragment did not change.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::inputs::Inputs;
+use super::{Cache, Links};
+use crate::output::manifest::Manifest;
+use crate::output::publish::Publish;
+use crate::output::Stored;
+use crate::pipeline::Done;
+use crate::search::reuse::Previous;
+
+/// What a build remembers for the next one, stored in the output's manifest.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Memo {
+    /// The fingerprint of every input of the build, when it was known.
+    pub inputs: Option<u64>,
+    /// The fingerprint of what every page shares: site-wide inputs and the shared context.
+    /// The page fingerprints hold only under the same one.
+    pub shared: Option<u64>,
+    /// Page output path → fingerprint of its context (`cache::fingerprint`).
+    pub prints: HashMap<String, u64>,
+    pub pages: usize,
+    /// What the search index remembers of its pages.
+    pub search: Option<crate::search::reuse::Memo>,
+    /// The body links of each page (by output path) whose body rules found nothing.
+    pub bodies: HashMap<String, Links>,
+    /// The warnings of the build, as printed, replayed when a build is skipped.
+    pub warnings: Vec<String>,
+}
+
+impl Memo {
+    /// The memo of the manifest `manifest`; empty when it has none or one of another shape.
+    pub fn of(manifest: &Manifest) -> Memo {
+        Memo::deserialize(&manifest.memo).unwrap_or_default()
+    }
+}
+
+/// A build skipped because nothing changed: what the last one printed.
+#[derive(Debug, Clone)]
+pub struct Replay {
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// The skipped build, when the inputs are those of the last build and the output folder is
+/// exactly as that build left it.
+pub fn up_to_date(out: &Path, inputs: Option<Inputs>) -> Option<Replay> {
+    let inputs = inputs?;
+    if !out.is_dir() {
+        return None;
+    }
+    let manifest = Manifest::read(out);
+    let memo = Memo::of(&manifest);
+    if memo.inputs != Some(inputs.all) || !manifest.describes(out) {
+        return None;
+    }
+    Some(Replay {
+        pages: memo.pages,
+        warnings: memo.warnings,
+    })
+}
+
+type Read<'p> = Box<dyn Fn(&str) -> Option<Vec<u8>> + Sync + 'p>;
+
+/// The cache of a build publishing through `publish`.
+pub struct DiskCache<'p> {
+    publish: &'p Publish,
+    previous: Memo,
+    inputs: Option<Inputs>,
+    /// The shared fingerprint of this build, once known.
+    shared: Option<u64>,
+    read: Read<'p>,
+}
+
+impl<'p> DiskCache<'p> {
+    /// The cache of the last build whose output `publish` replaces; `inputs` are the
+    /// fingerprints of this build's inputs (`None` when they could not be read: nothing is
+    /// then kept).
+    pub fn open(publish: &'p Publish, inputs: Option<Inputs>) -> DiskCache<'p> {
+        DiskCache {
+            publish,
+            previous: Memo::of(publish.previous()),
+            inputs,
+            shared: None,
+            read: Box::new(move |path| publish.read_as_written(path)),
+        }
+    }
+
+    /// What the next build may reuse of the build `done`, for the manifest
+    /// ([`Publish::commit`]).
+    pub fn memo(self, done: &Done) -> serde_json::Value {
+        let site = &done.site;
+        let memo = Memo {
+            inputs: self.inputs.map(|i| i.all),
+            shared: self.shared,
+            prints: site
+                .pages
+                .iter()
+                .map(|p| p.output_path())
+                .zip(done.prints.pages.iter().copied())
+                .collect(),
+            pages: site.pages.len(),
+            search: done.index.clone(),
+            bodies: done
+                .quiet
+                .iter()
+                .map(|(i, links)| (site.pages[*i].output_path(), links.clone()))
+                .collect(),
+            warnings: done.diagnostics.human_lines(false),
+        };
+        serde_json::to_value(memo).unwrap_or_default()
+    }
+}
+
+impl Cache for DiskCache<'_> {
+    fn begin(&mut self, shared_print: u64) {
+        self.shared = self.inputs.map(|i| {
+            let mut bytes = i.site_wide.to_le_bytes().to_vec();
+            bytes.extend(shared_print.to_le_bytes());
+            super::fingerprint::hash(&bytes)
+        });
+    }
+
+    fn keep(&self, path: &str, print: u64) -> Option<Stored> {
+        let same = self.shared.is_some() && self.previous.shared == self.shared;
+        if !same || self.previous.prints.get(path) != Some(&print) {
+            return None;
+        }
+        self.publish.keep(path).map(Stored::OnDisk)
+    }
+
+    fn remembered_links(&self, path: &str) -> Option<&Links> {
+        self.previous.bodies.get(path)
+    }
+
+    fn previous_index(&self) -> Option<Previous<'_>> {
+        let memo = self.previous.search.as_ref()?;
+        Previous::load(memo, crate::engine::id(), &*self.read)
+    }
+}

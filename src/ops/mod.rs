@@ -1,0 +1,12 @@
+//! The operations behind the commands, as library calls that return values: `build`
+//! publishes the pipeline's output through the disk cache, `check` runs it with no cache
+//! and no output. Commands (`commands`) parse nothing and print what these return.
+
+pub mod build;
+pub mod check;
+
+/// `SOURCE_DATE_EPOCH` as a date, for reproducible builds.
+pub fn source_date() -> Option<crate::date::Date> {
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+    Some(crate::date::Date::from_days_since_epoch(secs.div_euclid(86_400)))
+}
