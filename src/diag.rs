@@ -2,6 +2,8 @@
 //! code, a level, a location in the user's file (file lines, not front-matter lines), a plain
 //! message and a hint. Stages collect them; commands print them all and set the exit code once.
 
+pub mod github;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

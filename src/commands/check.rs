@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{print_diagnostics, source_date, Format};
+use super::{print_diagnostics_of, source_date, Format};
 use crate::check::RecordingSink;
 use crate::diag::{self, Diagnostic, Level};
 use crate::output::NullSink;
@@ -62,7 +62,7 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
 
 pub fn run(root: &Path, drafts: bool, deny_warnings: bool, format: Format) -> u8 {
     let diagnostics = check(root, drafts);
-    print_diagnostics(&diagnostics, format);
+    print_diagnostics_of(root, &diagnostics, format);
     let errors = diagnostics.iter().filter(|d| d.level == Level::Error).count();
     let warnings = diagnostics.len() - errors;
     if format != Format::Json {

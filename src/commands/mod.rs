@@ -4,8 +4,10 @@ pub mod build;
 pub mod check;
 pub mod import;
 pub mod init;
+pub mod welcome;
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use crate::diag::Diagnostic;
 
@@ -14,6 +16,8 @@ pub enum Format {
     Human,
     Short,
     Json,
+    /// GitHub Actions workflow commands, one per diagnostic
+    Github,
 }
 
 /// Whether stderr takes colour: a terminal, and `NO_COLOR` unset.
@@ -23,8 +27,21 @@ pub fn stderr_color() -> bool {
 
 /// Prints diagnostics to stderr in the chosen format (colour only on a terminal).
 pub fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
+    print_diagnostics_of(Path::new(""), diagnostics, format);
+}
+
+/// [`print_diagnostics`] of the portal at `root`: JSON and GitHub annotations go to stdout,
+/// the annotations naming files from the working folder, as GitHub looks for them.
+pub fn print_diagnostics_of(root: &Path, diagnostics: &[Diagnostic], format: Format) {
     let color = stderr_color();
     match format {
+        Format::Github => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for line in crate::diag::github::annotations(diagnostics, root) {
+                let _ = writeln!(out, "{line}");
+            }
+            let _ = out.flush();
+        }
         Format::Human => print_lines(&crate::diag::human_lines(diagnostics, color, None)),
         Format::Short => print_lines(&diagnostics.iter().map(Diagnostic::short).collect::<Vec<_>>()),
         Format::Json => {
