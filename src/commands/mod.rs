@@ -1,5 +1,6 @@
 //! Commands: thin layers over the library, each returning the process exit code.
 
+pub mod address;
 pub mod build;
 pub mod check;
 pub mod import;

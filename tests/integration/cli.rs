@@ -69,6 +69,37 @@ fn init_scaffolds_a_portal_that_builds_at_once() {
 }
 
 #[test]
+fn build_prints_the_address_the_site_expects() {
+    let mut t = SiteTest::empty();
+    t.run(&["init", "portal"]).success();
+    t.run(&["--root", "portal", "build"])
+        .success()
+        .stderr_contains("the site expects to be published at https://example.github.io/portal/")
+        .stderr_contains("example address");
+    // the same line when nothing changed, and --base-url wins over prongsai.toml
+    t.run(&[
+        "--root",
+        "portal",
+        "build",
+        "--base-url",
+        "https://www.tambon.go.th/ita",
+    ])
+    .success()
+    .stderr_contains("ที่อยู่ที่จะเผยแพร่ https://www.tambon.go.th/ita/");
+    t.run(&[
+        "--root",
+        "portal",
+        "build",
+        "--base-url",
+        "https://www.tambon.go.th/ita",
+    ])
+    .success()
+    .stderr_contains("no input changed")
+    .stderr_contains("published at https://www.tambon.go.th/ita/");
+    assert!(!t.stderr().contains("example address"), "{}", t.stderr());
+}
+
+#[test]
 fn missing_config_is_a_clear_error() {
     let mut t = SiteTest::empty();
     t.run(&["build"])
