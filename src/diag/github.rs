@@ -85,25 +85,25 @@ mod tests {
 
     #[test]
     fn a_warning_without_a_file_has_only_a_title() {
-        let d = Diagnostic::warning("config", "no base_url");
+        let d = Diagnostic::warning("indicator-mismatch", "no base_url");
         assert_eq!(
             annotation(&d, Path::new("."), None),
-            "::warning title=config::no base_url"
+            "::warning title=indicator-mismatch::no base_url"
         );
     }
 
     #[test]
     fn paths_are_relative_to_the_working_folder() {
-        let d = Diagnostic::error("x", "m").in_file("content\\a.md");
+        let d = Diagnostic::error("unknown-key", "m").in_file("content\\a.md");
         assert_eq!(
             annotation(&d, Path::new("./site"), None),
-            "::error file=site/content/a.md,title=x::m"
+            "::error file=site/content/a.md,title=unknown-key::m"
         );
         let cwd = std::env::temp_dir();
-        let d = Diagnostic::error("x", "m").in_file("a.md");
+        let d = Diagnostic::error("unknown-key", "m").in_file("a.md");
         assert_eq!(
             annotation(&d, &cwd.join("portal"), Some(&cwd)),
-            "::error file=portal/a.md,title=x::m"
+            "::error file=portal/a.md,title=unknown-key::m"
         );
     }
 }
