@@ -16,8 +16,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
 
+    // Without a command (a double-click), prongsai explains what to do and offers to preview
+    // or create a portal: commands::welcome
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,11 +79,13 @@ pub enum Format {
     Human,
     Short,
     Json,
+    // GitHub Actions annotations (`::error file=…,line=…::`), on stdout
+    Github,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// How to print diagnostics
+    /// How to print diagnostics; github: annotations for GitHub Actions
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Treat warnings as errors: `--deny warnings`

@@ -18,7 +18,10 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let code = match cli.command {
+    let Some(command) = cli.command else {
+        return ExitCode::from(commands::welcome::run(&cli.root));
+    };
+    let code = match command {
         Command::Build(args) => commands::build::run(
             &cli.root,
             commands::build::Args {
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
                 cli::Format::Human => commands::Format::Human,
                 cli::Format::Short => commands::Format::Short,
                 cli::Format::Json => commands::Format::Json,
+                cli::Format::Github => commands::Format::Github,
             },
         ),
         Command::Init(args) => commands::init::run(&args.path, args.name.as_deref(), args.year),

@@ -1,8 +1,13 @@
 //! The files `prongsai init` writes: a portal that builds at once, with a fiscal-year
 //! section, one measure, one O-item page and a GitHub Pages workflow.
 
-/// (relative path, contents) of a new portal. `{name}` and `{year}` are filled in.
-pub fn files(name: &str, year: i32) -> Vec<(String, String)> {
+mod pages_workflow;
+
+pub use pages_workflow::{pages_workflow, Release};
+
+/// (relative path, contents) of a new portal. `{name}` and `{year}` are filled in; the Pages
+/// workflow installs `release`.
+pub fn files(name: &str, year: i32, release: &Release) -> Vec<(String, String)> {
     let start_ce = year - 543 - 1;
     let end_ce = year - 543;
     let fill = |text: &str| {
@@ -19,10 +24,10 @@ pub fn files(name: &str, year: i32) -> Vec<(String, String)> {
         ("content/{year}/oit/o1.md", O_ITEM),
         ("static/.gitkeep", ""),
         (".gitignore", GITIGNORE),
-        (".github/workflows/pages.yml", PAGES_WORKFLOW),
     ]
     .iter()
     .map(|(path, text)| (fill(path), fill(text)))
+    .chain([(".github/workflows/pages.yml".to_string(), pages_workflow(release))])
     .collect()
 }
 
@@ -81,41 +86,5 @@ item = "O1"
 โครงสร้างหน่วยงาน: แผนผังแสดงการแบ่งส่วนราชการ
 "#;
 
-const GITIGNORE: &str = "public/\n.public.prongsai-*\n";
-
-const PAGES_WORKFLOW: &str = r#"# Publishes the portal to GitHub Pages on every push to main.
-name: pages
-on:
-  push:
-    branches: [main]
-  workflow_dispatch:
-permissions:
-  contents: read
-  pages: write
-  id-token: write
-concurrency:
-  group: pages
-  cancel-in-progress: true
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: dtolnay/rust-toolchain@stable
-      - run: cargo install prongsai --locked
-      - id: pages
-        uses: actions/configure-pages@v5
-      - run: prongsai build --base-url "${{ steps.pages.outputs.base_url }}/"
-      - uses: actions/upload-pages-artifact@v3
-        with:
-          path: public
-  deploy:
-    needs: build
-    runs-on: ubuntu-latest
-    environment:
-      name: github-pages
-      url: ${{ steps.deployment.outputs.page_url }}
-    steps:
-      - id: deployment
-        uses: actions/deploy-pages@v4
-"#;
+// a prongsai binary copied into the portal to start it with a double-click stays out of git
+const GITIGNORE: &str = "public/\n.public.prongsai-*\n/prongsai\n/prongsai.exe\n";

@@ -35,6 +35,7 @@ pub fn run(root: &Path, args: Args) -> u8 {
                      (no input changed; the {pages} pages are up to date, checked in {secs:.2} s)"
                 ),
             }
+            super::address::print(root, args.base_url.as_deref(), args.file_links);
             0
         }
         Err(diagnostics) => {

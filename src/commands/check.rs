@@ -3,13 +3,13 @@
 
 use std::path::Path;
 
-use super::{print_diagnostics, Format};
+use super::{print_diagnostics_of, Format};
 use crate::diag::Level;
 pub use crate::ops::check::check;
 
 pub fn run(root: &Path, drafts: bool, deny_warnings: bool, format: Format) -> u8 {
     let diagnostics = check(root, drafts);
-    print_diagnostics(&diagnostics, format);
+    print_diagnostics_of(root, &diagnostics, format);
     let errors = diagnostics.iter().filter(|d| d.level == Level::Error).count();
     let warnings = diagnostics.len() - errors;
     if format != Format::Json {

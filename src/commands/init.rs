@@ -31,7 +31,8 @@ pub fn init(path: &Path, name: Option<&str>, year: Option<i32>) -> Result<Vec<St
             "ปี {year} ต้องเป็นปี พ.ศ. เช่น 2568 (the year must be a BE year such as 2568)"
         ));
     }
-    let files = crate::scaffold::files(name.unwrap_or("หน่วยงานของท่าน"), year);
+    let release = crate::scaffold::Release::of_this_build()?;
+    let files = crate::scaffold::files(name.unwrap_or("หน่วยงานของท่าน"), year, &release);
     for (rel, _) in &files {
         if path.join(rel).exists() {
             return Err(format!(

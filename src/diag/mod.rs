@@ -2,6 +2,7 @@
 //! code, a level, a location in the user's file (file lines, not front-matter lines), a plain
 //! message and a hint. Stages collect them; commands print them all and set the exit code once.
 
+pub mod github;
 pub mod print;
 
 use std::collections::BTreeMap;

@@ -2,6 +2,7 @@
 //! colour only on a terminal, and one write per batch of lines.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use super::Diagnostic;
 
@@ -11,6 +12,8 @@ pub enum Format {
     Human,
     Short,
     Json,
+    /// GitHub Actions workflow commands, one per diagnostic
+    Github,
 }
 
 /// Whether stderr takes colour: a terminal, and `NO_COLOR` unset.
@@ -20,8 +23,21 @@ pub fn stderr_color() -> bool {
 
 /// Prints diagnostics in the chosen format (JSON to stdout, the others to stderr).
 pub fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
+    print_diagnostics_of(Path::new(""), diagnostics, format);
+}
+
+/// [`print_diagnostics`] of the portal at `root`: JSON and GitHub annotations go to stdout,
+/// the annotations naming files from the working folder, as GitHub looks for them.
+pub fn print_diagnostics_of(root: &Path, diagnostics: &[Diagnostic], format: Format) {
     let color = stderr_color();
     match format {
+        Format::Github => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for line in super::github::annotations(diagnostics, root) {
+                let _ = writeln!(out, "{line}");
+            }
+            let _ = out.flush();
+        }
         Format::Human => print_lines(&super::human_lines(diagnostics, color, None)),
         Format::Short => print_lines(&diagnostics.iter().map(Diagnostic::short).collect::<Vec<_>>()),
         Format::Json => {

@@ -303,21 +303,35 @@ fn quiet_panics() {
     }));
 }
 
+/// Opens `url` in the default browser: `open` on macOS, `cmd /C start` on Windows (the empty
+/// argument is the window title `start` expects first), `xdg-open` elsewhere. The opener is
+/// waited for on a thread, so one that starts but finds no browser is reported too.
 fn open_browser(url: &str) {
-    let command = if cfg!(target_os = "macos") {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
         ("open", vec![url])
     } else if cfg!(windows) {
         ("cmd", vec!["/C", "start", "", url])
     } else {
         ("xdg-open", vec![url])
     };
-    if std::process::Command::new(command.0)
-        .args(&command.1)
+    let failed = move |url: &str| {
+        eprintln!("เปิดเบราว์เซอร์ไม่ได้ เปิด {url} เอง (cannot open a browser; open {url} yourself)");
+    };
+    match std::process::Command::new(program)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .is_err()
     {
-        eprintln!("เปิดเบราว์เซอร์ไม่ได้ เปิด {url} เอง (cannot open a browser; open {url} yourself)");
+        Ok(mut child) => {
+            let url = url.to_string();
+            std::thread::spawn(move || {
+                if !child.wait().is_ok_and(|status| status.success()) {
+                    failed(&url);
+                }
+            });
+        }
+        Err(_) => failed(url),
     }
 }

@@ -26,6 +26,25 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// Started with no command and nobody to answer (a pipe, CI), prongsai prints the guide in
+/// Thai and English and exits as a usage error, without waiting or offering.
+#[test]
+fn no_command_explains_what_to_do() {
+    let mut t = SiteTest::empty();
+    let out = bin()
+        .current_dir(t.root())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    t.last = Some(out);
+    t.fails_with(2)
+        .stderr_contains("สร้างพอร์ทัลใหม่")
+        .stderr_contains("It is a command-line program")
+        .stderr_contains("prongsai init my-portal");
+    assert!(!t.stderr().contains("Press Enter"), "{}", t.stderr());
+    assert!(!t.root().join("my-portal").exists(), "nothing is created unasked");
+}
+
 #[test]
 fn init_scaffolds_a_portal_that_builds_at_once() {
     let mut t = SiteTest::empty();
@@ -50,6 +69,37 @@ fn init_scaffolds_a_portal_that_builds_at_once() {
 }
 
 #[test]
+fn build_prints_the_address_the_site_expects() {
+    let mut t = SiteTest::empty();
+    t.run(&["init", "portal"]).success();
+    t.run(&["--root", "portal", "build"])
+        .success()
+        .stderr_contains("the site expects to be published at https://example.github.io/portal/")
+        .stderr_contains("example address");
+    // the same line when nothing changed, and --base-url wins over prongsai.toml
+    t.run(&[
+        "--root",
+        "portal",
+        "build",
+        "--base-url",
+        "https://www.tambon.go.th/ita",
+    ])
+    .success()
+    .stderr_contains("ที่อยู่ที่จะเผยแพร่ https://www.tambon.go.th/ita/");
+    t.run(&[
+        "--root",
+        "portal",
+        "build",
+        "--base-url",
+        "https://www.tambon.go.th/ita",
+    ])
+    .success()
+    .stderr_contains("no input changed")
+    .stderr_contains("published at https://www.tambon.go.th/ita/");
+    assert!(!t.stderr().contains("example address"), "{}", t.stderr());
+}
+
+#[test]
 fn missing_config_is_a_clear_error() {
     let mut t = SiteTest::empty();
     t.run(&["build"])
@@ -68,6 +118,33 @@ fn check_prints_json_diagnostics() {
     assert_eq!(first["code"], "unknown-kind");
     assert_eq!(first["position"]["line"], 3);
     assert!(first["help"].as_str().unwrap_or_default().contains("`measure`"));
+}
+
+#[test]
+fn check_prints_github_annotations() {
+    let mut t = SiteTest::fixture("basic");
+    t.write("content/2564/plan.md", "+++\ntitle = \"แผน\"\nkind = \"mesure\"\n+++\n");
+    t.run(&["check", "--format", "github"]).fails_with(1);
+    let first = t.stdout().lines().next().unwrap_or_default().to_string();
+    assert!(
+        first.starts_with("::error file=content/2564/plan.md,line=3,col=8,title=unknown-kind::"),
+        "{first}"
+    );
+    assert!(first.contains("%0Ahelp: ") && first.contains("`measure`"), "{first}");
+    // from the repository root, with the portal in a sub-folder, the path starts there
+    let out = bin()
+        .current_dir(t.root().parent().expect("parent"))
+        .args(["--root"])
+        .arg(t.root())
+        .args(["check", "--format", "github"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let name = t.root().file_name().expect("name").to_string_lossy().into_owned();
+    assert!(
+        stdout.starts_with(&format!("::error file={name}/content/2564/plan.md,line=3")),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The one integration-test binary: fixture portals under `tests/fixtures/<case>/`, built by
 //! the real `prongsai` binary, compared with the expected output checked in beside them.
 
+mod actions;
 mod harness;
 
 mod bad_input;
@@ -17,3 +18,4 @@ mod properties;
 mod publish;
 mod search;
 mod serve;
+mod workflows;

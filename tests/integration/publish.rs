@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 
-use crate::harness::{bin, snapshot, SiteTest};
+#[cfg(unix)]
+use crate::harness::bin;
+use crate::harness::{snapshot, SiteTest};
 
 /// (modification time, bytes) of every file of the output but the manifest.
 fn stamps(t: &SiteTest) -> BTreeMap<String, (SystemTime, Vec<u8>)> {

@@ -618,3 +618,56 @@ fn inotify_limit_falls_back_to_polling() {
         unsafe { libc::close(fd) };
     }
 }
+
+/// `serve --open` starts the system's opener (`xdg-open` here) with the address it serves,
+/// and says so when the opener finds no browser.
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn open_starts_the_browser_at_the_address() {
+    use std::os::unix::fs::PermissionsExt;
+    let opener = |dir: &std::path::Path, exit: u8| {
+        let script = dir.join("xdg-open");
+        let log = dir.join("opened");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\necho \"$@\" > \"{}\"\nexit {exit}\n", log.display()),
+        )
+        .expect("write the opener");
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        log
+    };
+    let site = portal();
+    for exit in [0, 3] {
+        let fake = tempfile::tempdir().expect("temp");
+        let log = opener(fake.path(), exit);
+        let path = format!(
+            "{}:{}",
+            fake.path().display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let serve = Serve::start_with(&site, &["--open"], |cmd| {
+            cmd.env("PATH", &path);
+        });
+        let started = Instant::now();
+        while !log.exists() && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let opened = std::fs::read_to_string(&log).unwrap_or_default();
+        assert_eq!(
+            opened.trim(),
+            format!("http://127.0.0.1:{}/", serve.port),
+            "{}",
+            serve.log()
+        );
+        serve.alive();
+        if exit != 0 {
+            let started = Instant::now();
+            while !serve.log().contains("cannot open a browser") && started.elapsed() < Duration::from_secs(10) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            assert!(serve.log().contains("cannot open a browser"), "{}", serve.log());
+        } else {
+            assert!(!serve.log().contains("cannot open a browser"), "{}", serve.log());
+        }
+    }
+}
