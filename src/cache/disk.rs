@@ -112,11 +112,18 @@ impl<'p> DiskCache<'p> {
                 .collect(),
             pages: site.pages.len(),
             search: done.index.clone(),
-            bodies: done
-                .quiet
-                .iter()
-                .map(|(i, links)| (site.pages[*i].output_path(), links.clone()))
-                .collect(),
+            bodies: {
+                let mut links: HashMap<usize, &Links> = done.links.iter().map(|(i, l)| (*i, l)).collect();
+                done.quiet
+                    .iter()
+                    .map(|i| {
+                        (
+                            site.pages[*i].output_path(),
+                            links.remove(i).cloned().unwrap_or_default(),
+                        )
+                    })
+                    .collect()
+            },
             warnings: done.diagnostics.human_lines(false),
         };
         serde_json::to_value(memo).unwrap_or_default()

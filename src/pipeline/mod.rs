@@ -101,9 +101,11 @@ pub struct Done {
     pub indexed: usize,
     /// Pages kept without reading their file.
     pub unread: usize,
-    /// The body links of every page with a file whose body rules found nothing, by page
-    /// index: what a cache may remember (see [`Cache::remembered_links`]).
-    pub quiet: Vec<(usize, Links)>,
+    /// The links of each page body with any (page index, links).
+    pub links: Vec<(usize, Links)>,
+    /// The pages with a file whose body rules found nothing: a cache may remember their
+    /// links (see [`Cache::remembered_links`]).
+    pub quiet: Vec<usize>,
     /// What the search index remembers of itself, when this run made one.
     pub index: Option<Memo>,
     /// The files of that index, sorted.
@@ -162,6 +164,7 @@ pub fn run(
         indexed: pages.indexed,
         unread: pages.unread,
         quiet: pages.quiet,
+        links: Vec::new(),
         index: pages.index,
         index_files: pages.index_files,
         site,
@@ -185,6 +188,7 @@ pub fn run(
         let outputs = recorder.into_outputs();
         crate::check::output_rules(&done.site, &pages.links, &outputs, &mut done.diagnostics);
     }
+    done.links = pages.links;
     clock.lap("output rules");
     if done.diagnostics.has_errors() {
         return Err(done.diagnostics);
@@ -206,7 +210,7 @@ struct Pages {
     diagnostics: Vec<Diagnostic>,
     /// The links of each page body, for the output rules, which need every file written.
     links: Vec<(usize, Links)>,
-    quiet: Vec<(usize, Links)>,
+    quiet: Vec<usize>,
     rendered: usize,
     indexed: usize,
     unread: usize,
@@ -274,7 +278,7 @@ fn render_pages(
             let quiet = work.body_rules && page.diagnostics.is_empty() && site.pages[page.index].source_hash.is_some();
             out.diagnostics.extend(page.diagnostics);
             if quiet {
-                out.quiet.push((page.index, page.links.clone()));
+                out.quiet.push(page.index);
             }
             if !page.links.is_empty() {
                 out.links.push((page.index, page.links));
@@ -358,7 +362,11 @@ impl Work<'_> {
             }
         }
         done.search = (indexing && is_indexed(page)).then(|| prepare(&doc_of(page, &body), previous));
-        done.links = body.rendered.links.clone();
+        // a body read for this page alone gives its links up; one a cache holds lends a copy
+        done.links = match Arc::try_unwrap(body) {
+            Ok(body) => body.rendered.links,
+            Err(shared) => shared.rendered.links.clone(),
+        };
         done
     }
 
