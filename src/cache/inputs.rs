@@ -95,8 +95,8 @@ mod tests {
         std::fs::write(root.join(CONFIG_FILE), "title = \"t\"\n").expect("write");
         std::fs::create_dir_all(root.join("content/a")).expect("mkdir");
         std::fs::write(root.join("content/a/p.md"), "one").expect("write");
-        let all = |o: u8| fingerprint(root, None, &o.to_string()).map(|f| f.all);
-        let site_wide = |o: u8| fingerprint(root, None, &o.to_string()).map(|f| f.site_wide);
+        let all = |o: u8| fingerprint(root, None, &Symlinks::new(root, &[]), &o.to_string()).map(|f| f.all);
+        let site_wide = |o: u8| fingerprint(root, None, &Symlinks::new(root, &[]), &o.to_string()).map(|f| f.site_wide);
         let (base, base_site) = (all(1).expect("fingerprint"), site_wide(1));
         assert_eq!(all(1), Some(base), "stable");
         assert_ne!(all(2), Some(base), "options count");

@@ -21,10 +21,14 @@ pub struct Guard {
 
 impl Guard {
     pub fn new(root: &Path, theme: &Theme) -> Guard {
+        Guard::of(root, theme.symlinks(), theme.dir.as_deref())
+    }
+
+    fn of(root: &Path, symlinks: &Symlinks, theme_dir: Option<&Path>) -> Guard {
         Guard {
             root: root.to_path_buf(),
-            links: theme.symlinks().clone(),
-            theme_static: theme.dir.as_ref().map(|d| d.join("static")),
+            links: symlinks.clone(),
+            theme_static: theme_dir.map(|d| d.join("static")),
         }
     }
 
@@ -54,12 +58,7 @@ mod tests {
         std::fs::create_dir_all(root.join("static")).expect("mkdir");
         std::fs::write(dir.path().join("secret.txt"), "s").expect("write");
         std::fs::write(root.join("static/ok.txt"), "ok").expect("write");
-        let theme = Theme {
-            name: "default".into(),
-            dir: None,
-            symlinks: Symlinks::new(&root, &[]),
-        };
-        let guard = Guard::new(&root, &theme);
+        let guard = Guard::of(&root, &Symlinks::new(&root, &[]), None);
         assert!(guard.refused("ok.txt").is_none());
         assert!(guard.refused("2564/plan/index.html").is_none());
         std::os::unix::fs::symlink("../../secret.txt", root.join("static/leak.txt")).expect("link");

@@ -670,6 +670,7 @@ fn open_starts_the_browser_at_the_address() {
             assert!(!serve.log().contains("cannot open a browser"), "{}", serve.log());
         }
     }
+}
 
 /// Issue 23: links made while `serve` runs are judged like the first build judged every
 /// file. A static file swapped for a link out of the portal is refused at once (the request
@@ -724,7 +725,10 @@ fn symlinks_made_while_serving_are_refused() {
     let page = site.root().join("content/leak.md");
     std::os::unix::fs::symlink(outside.path().join("leak.md"), &page).expect("link");
     let data = events.wait("failed");
-    assert!(data.contains("content/leak.md") && data.contains("symlink-outside"), "{data}");
+    assert!(
+        data.contains("content/leak.md") && data.contains("symlink-outside"),
+        "{data}"
+    );
     let (status, _, body) = serve.get("/leak/");
     assert_eq!(status, 404);
     no_canary(&body, "/leak/");

@@ -52,11 +52,19 @@ fn allow_symlinks_to_opens_the_named_folders_and_nothing_else() {
     link(shared.join("o10.pdf"), &root.join("static/o10.pdf"));
     site.run(&["build"]).fails_with(1).stderr_contains("symlink-outside");
     assert!(site.stderr().contains("static/o10.pdf"), "{}", site.stderr());
-    assert_eq!(snapshot(&root.join("public")), before, "a failed build changed the output");
+    assert_eq!(
+        snapshot(&root.join("public")),
+        before,
+        "a failed build changed the output"
+    );
     link(shared.join("docs"), &root.join("content/docs"));
     site.run(&["build"]).fails_with(1).stderr_contains("symlink-outside");
     assert!(site.stderr().contains("content/docs"), "{}", site.stderr());
-    assert_eq!(snapshot(&root.join("public")), before, "a failed build changed the output");
+    assert_eq!(
+        snapshot(&root.join("public")),
+        before,
+        "a failed build changed the output"
+    );
 
     let config = std::fs::read_to_string(root.join("prongsai.toml")).expect("config");
     let allowed = format!("allow_symlinks_to = [\"{}\"]\n{config}", shared.display());
@@ -70,7 +78,11 @@ fn allow_symlinks_to_opens_the_named_folders_and_nothing_else() {
     link(outside.path().join("secret.txt"), &root.join("static/secret.txt"));
     let before = snapshot(&root.join("public"));
     site.run(&["build"]).fails_with(1).stderr_contains("static/secret.txt");
-    assert_eq!(snapshot(&root.join("public")), before, "a failed build changed the output");
+    assert_eq!(
+        snapshot(&root.join("public")),
+        before,
+        "a failed build changed the output"
+    );
     assert!(!snapshot(&root.join("public"))
         .iter()
         .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains(CANARY)));
@@ -89,6 +101,10 @@ fn a_folder_loop_is_an_error_not_a_hang() {
     let started = std::time::Instant::now();
     site.run(&["build"]).fails_with(1).stderr_contains("symlink-broken");
     assert!(started.elapsed().as_secs() < 60);
-    assert_eq!(snapshot(&root.join("public")), before, "a failed build changed the output");
+    assert_eq!(
+        snapshot(&root.join("public")),
+        before,
+        "a failed build changed the output"
+    );
     site.run(&["check"]).fails_with(1).stderr_contains("symlink-broken");
 }
