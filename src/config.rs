@@ -34,6 +34,11 @@ pub struct Config {
     /// every author is trusted.
     #[serde(default)]
     pub trust_html: bool,
+    /// Folders outside the portal's source folders that symbolic links may lead into
+    /// (`source::symlinks`); relative ones are relative to the portal root. Empty by default:
+    /// a link out of the portal is an error.
+    #[serde(default)]
+    pub allow_symlinks_to: Vec<PathBuf>,
     #[serde(default)]
     pub organization: Organization,
 }
@@ -77,7 +82,47 @@ impl Config {
                 .in_file(&shown)
                 .with_help(e.help())]
         })?;
-        Config::parse(&text, &shown)
+        let config = Config::parse(&text, &shown)?;
+        let refused = config.check_link_folders(root, &text, &shown);
+        if refused.is_empty() {
+            Ok(config)
+        } else {
+            Err(refused)
+        }
+    }
+
+    /// Every `allow_symlinks_to` entry names an existing folder that does not hold the
+    /// portal (allowing `/`, the home folder or the portal's parent would let a link reach
+    /// `.git`, `prongsai.toml` or anything else).
+    fn check_link_folders(&self, root: &Path, text: &str, shown: &Path) -> Vec<Diagnostic> {
+        let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let at = text.find("allow_symlinks_to").unwrap_or(0);
+        let mut out = Vec::new();
+        for folder in &self.allow_symlinks_to {
+            let why = match std::fs::canonicalize(root.join(folder)) {
+                Ok(real) if !real.is_dir() => Some("ไม่ใช่โฟลเดอร์ (is not a folder)"),
+                Ok(real) if real_root.starts_with(&real) => {
+                    Some("มีพอร์ทัลทั้งหมดอยู่ข้างใน (holds the whole portal, .git and prongsai.toml included)")
+                }
+                Ok(_) => None,
+                Err(_) => Some("ไม่มีโฟลเดอร์นี้ (the folder does not exist)"),
+            };
+            if let Some(why) = why {
+                out.push(
+                    Diagnostic::error(
+                        "config-value",
+                        format!("allow_symlinks_to: `{}` ใช้ไม่ได้: {why}", folder.display()),
+                    )
+                    .in_file(shown)
+                    .at_offset(text, at)
+                    .with_help(
+                        "name only the folder of shared files, e.g. allow_symlinks_to = [\"/srv/ita-shared\"] \
+                         (ระบุเฉพาะโฟลเดอร์ที่เก็บไฟล์ใช้ร่วมกัน)",
+                    ),
+                );
+            }
+        }
+        out
     }
 
     pub fn parse(text: &str, shown: &Path) -> Result<Config, Vec<Diagnostic>> {

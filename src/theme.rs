@@ -5,8 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::render::templates::{read_template_dir, TemplateSource, Templates};
+use crate::source::Symlinks;
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -45,21 +47,29 @@ pub struct Theme {
     pub name: String,
     /// The theme folder on disk, when the portal has one.
     pub dir: Option<PathBuf>,
+    /// Which symbolic links the theme's and the portal's files may follow.
+    symlinks: Symlinks,
 }
 
 impl Theme {
-    pub fn locate(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+    /// The theme `config` names, in the portal at `root`.
+    pub fn locate(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
+        let name = config.theme.as_str();
+        let links = Symlinks::of(root, config);
         let dir = root.join("themes").join(name);
-        if dir.is_dir() {
+        if dir.is_dir() || dir.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+            links.check_path(&dir)?;
             return Ok(Theme {
                 name: name.to_string(),
                 dir: Some(dir),
+                symlinks: links,
             });
         }
         if name == "default" {
             return Ok(Theme {
                 name: name.to_string(),
                 dir: None,
+                symlinks: links,
             });
         }
         Err(Diagnostic::error(
@@ -70,10 +80,15 @@ impl Theme {
         .with_help("use theme = \"default\" or add the theme folder under themes/ (ใช้ธีม default หรือเพิ่มโฟลเดอร์ธีม)"))
     }
 
+    /// The link policy of the portal, for the other folders a build copies.
+    pub fn symlinks(&self) -> &Symlinks {
+        &self.symlinks
+    }
+
     /// The theme's templates, then the portal's overrides, compiled.
     pub fn templates(&self, root: &Path, index_html: bool) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources = match &self.dir {
-            Some(dir) => read_template_dir(&dir.join("templates"))?,
+            Some(dir) => read_template_dir(&dir.join("templates"), &self.symlinks)?,
             None => DEFAULT_THEME
                 .iter()
                 .filter_map(|(name, bytes)| {
@@ -86,25 +101,33 @@ impl Theme {
                 })
                 .collect(),
         };
-        sources.extend(read_template_dir(&root.join("templates"))?);
+        sources.extend(read_template_dir(&root.join("templates"), &self.symlinks)?);
         Templates::compile(sources, index_html)
     }
 
-    /// The theme's static files as (site-relative path, bytes).
-    pub fn static_files(&self) -> Vec<(String, Vec<u8>)> {
+    /// The theme's static files as (site-relative path, bytes), and the links refused on
+    /// the way.
+    pub fn static_files(&self) -> (Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
         match &self.dir {
             Some(dir) => {
                 let base = dir.join("static");
-                let (files, _) = crate::source::walk_content(&base);
-                files
+                if base.symlink_metadata().is_err() {
+                    return (Vec::new(), Vec::new());
+                }
+                let (files, refused) = crate::source::walk_content(&base, &self.symlinks);
+                let files = files
                     .into_iter()
                     .filter_map(|f| std::fs::read(&f.path).ok().map(|b| (f.relative, b)))
-                    .collect()
+                    .collect();
+                (files, refused)
             }
-            None => DEFAULT_THEME
-                .iter()
-                .filter_map(|(name, bytes)| Some((name.strip_prefix("static/")?.to_string(), bytes.to_vec())))
-                .collect(),
+            None => (
+                DEFAULT_THEME
+                    .iter()
+                    .filter_map(|(name, bytes)| Some((name.strip_prefix("static/")?.to_string(), bytes.to_vec())))
+                    .collect(),
+                Vec::new(),
+            ),
         }
     }
 }

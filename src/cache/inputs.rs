@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::CONFIG_FILE;
+use crate::source::Symlinks;
 
 /// The folders of a portal a build reads, beside the theme's own folder.
 const INPUT_DIRS: &[&str] = &["content", "templates", "static", "catalogs"];
@@ -30,8 +31,9 @@ pub struct Inputs {
 
 /// The fingerprints of the inputs of a build of `root` with theme folder `theme_dir`;
 /// `options` stands for everything the command line changes. `None` when something could
-/// not be read (the build then runs in full).
-pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &str) -> Option<Inputs> {
+/// not be read, or a symbolic link is one `symlinks` refuses (the build then runs in full and
+/// reports it): nothing outside the portal is read to fingerprint it.
+pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, symlinks: &Symlinks, options: &str) -> Option<Inputs> {
     let mut files: Vec<(String, PathBuf)> = vec![(CONFIG_FILE.to_string(), root.join(CONFIG_FILE))];
     let dirs = INPUT_DIRS
         .iter()
@@ -43,6 +45,10 @@ pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, options: &str) -> Opti
         }
         for entry in walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
             let entry = entry.ok()?;
+            // a refused link is left before the walk enters it
+            if entry.path_is_symlink() && symlinks.check_entry(entry.path()).is_err() {
+                return None;
+            }
             if entry.file_type().is_file() {
                 let rel = entry.path().strip_prefix(&dir).ok()?;
                 files.push((format!("{label}/{}", rel.to_string_lossy()), entry.into_path()));
@@ -89,8 +95,8 @@ mod tests {
         std::fs::write(root.join(CONFIG_FILE), "title = \"t\"\n").expect("write");
         std::fs::create_dir_all(root.join("content/a")).expect("mkdir");
         std::fs::write(root.join("content/a/p.md"), "one").expect("write");
-        let all = |o: u8| fingerprint(root, None, &o.to_string()).map(|f| f.all);
-        let site_wide = |o: u8| fingerprint(root, None, &o.to_string()).map(|f| f.site_wide);
+        let all = |o: u8| fingerprint(root, None, &Symlinks::new(root, &[]), &o.to_string()).map(|f| f.all);
+        let site_wide = |o: u8| fingerprint(root, None, &Symlinks::new(root, &[]), &o.to_string()).map(|f| f.site_wide);
         let (base, base_site) = (all(1).expect("fingerprint"), site_wide(1));
         assert_eq!(all(1), Some(base), "stable");
         assert_ne!(all(2), Some(base), "options count");

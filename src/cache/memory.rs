@@ -18,7 +18,7 @@ use crate::search::reuse::{Memo, Previous};
 use crate::site::body::Body;
 use crate::site::load::{collect_pages, load_page, scan_content, Content, Loaded, CONTENT_DIR};
 use crate::site::{Asset, BuildOptions, Page, Site};
-use crate::source::{is_litter, ContentFile};
+use crate::source::{is_litter, ContentFile, Symlinks};
 
 /// Site key → bytes; keys are shared, so copies of a whole site are cheap. Fx hashing: the
 /// keys are our own paths, and a rebuild hashes every one of them several times.
@@ -121,13 +121,21 @@ impl MemoryCache {
 
 impl Cache for MemoryCache {
     fn load(&mut self, root: &Path, config: &Config, options: &BuildOptions) -> Content {
+        let symlinks = Symlinks::of(root, config);
         let entries = match &mut self.entries {
             Some(entries) => {
                 let content = root.join(CONTENT_DIR);
                 for rel in std::mem::take(&mut self.changed) {
                     let path = content.join(&rel);
                     let readable = path.is_file() && !rel.split('/').any(is_litter) && rel.ends_with(".md");
-                    if readable {
+                    // a link made while serve runs is judged as the first walk judged every file
+                    if let Err(refused) = symlinks.check_path(&path) {
+                        let entry = Entry {
+                            loaded: Err(vec![refused]),
+                            body: None,
+                        };
+                        entries.insert(rel, entry);
+                    } else if readable {
                         let file = ContentFile {
                             path,
                             relative: rel.clone(),
@@ -140,7 +148,7 @@ impl Cache for MemoryCache {
                 entries
             }
             None => {
-                let (markdown, assets, walk_errors) = scan_content(root);
+                let (markdown, assets, walk_errors) = scan_content(root, &symlinks);
                 let loaded: Vec<(String, Entry)> = markdown
                     .par_iter()
                     .map(|f| (f.relative.clone(), load_entry(root, f, config, options)))

@@ -45,7 +45,6 @@ pub fn site_rules(site: &Site) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     rules::url_collision::check(&site.pages, &site.assets, &mut diagnostics);
     diagnostics.extend(rules::attachment_missing::check(site));
-    diagnostics.extend(rules::attachment_outside::check_assets(site));
     diagnostics.extend(rules::reserved_name::check(site));
     diagnostics.extend(rules::period_outside_fiscal_year::check(site));
     diagnostics.extend(rules::date_implausible::check(site));

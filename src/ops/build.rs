@@ -65,9 +65,9 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     let out = args.output_dir.clone().unwrap_or_else(|| root.join(&config.output_dir));
     let base_url = crate::config::normalize_base_url(options.base_url.as_deref().unwrap_or(&config.base_url));
     check_output_dir(root, &out, args.force)?;
-    let fingerprint = Theme::locate(root, &config.theme)
-        .ok()
-        .and_then(|theme| crate::cache::inputs::fingerprint(root, theme.dir.as_deref(), &format!("{options:?}")));
+    let fingerprint = Theme::locate(root, &config).ok().and_then(|theme| {
+        crate::cache::inputs::fingerprint(root, theme.dir.as_deref(), theme.symlinks(), &format!("{options:?}"))
+    });
     clock.lap("fingerprint");
     if let Some(replay) = up_to_date(&out, fingerprint) {
         return Ok(Built {

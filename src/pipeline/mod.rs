@@ -48,7 +48,7 @@ impl Inputs {
     /// Reads the config, finds the theme and compiles the templates of the portal at `root`.
     pub fn load(root: &Path, options: &BuildOptions) -> Result<Inputs, Vec<Diagnostic>> {
         let config = Config::load(root)?;
-        let look = Theme::locate(root, &config.theme)
+        let look = Theme::locate(root, &config)
             .map_err(|d| vec![d])
             .and_then(|theme| theme.templates(root, options.index_html_links).map(|t| (theme, t)));
         Ok(Inputs { config, look })
@@ -414,17 +414,18 @@ fn copy_static(site: &Site, theme: &Theme, sink: &dyn Sink) -> Vec<Diagnostic> {
             diagnostics.push(io_error(&asset.path, e));
         }
     }
-    for (path, bytes) in theme.static_files() {
+    let (theme_files, refused) = theme.static_files();
+    diagnostics.extend(refused);
+    for (path, bytes) in theme_files {
         if let Err(e) = sink.put(&path, &bytes) {
             diagnostics.push(io_error(&path, e));
         }
     }
     let portal_static = site.root.join("static");
-    let (files, errors) = crate::source::walk_content(&portal_static);
-    if portal_static.is_dir() {
-        for (path, error) in errors {
-            diagnostics.push(Diagnostic::error("io", error).in_file(path));
-        }
+    // a `static` that is itself a link is judged by the walk too
+    if portal_static.symlink_metadata().is_ok() {
+        let (files, refused) = crate::source::walk_content(&portal_static, theme.symlinks());
+        diagnostics.extend(refused);
         for file in files {
             if let Err(e) = sink.copy(&file.relative, &file.path) {
                 diagnostics.push(io_error(&file.relative, e));

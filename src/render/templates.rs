@@ -9,6 +9,7 @@ use tera::{Tera, Value};
 
 use super::urls;
 use crate::diag::Diagnostic;
+use crate::source::Symlinks;
 
 /// One template's source, with the file it came from (for error messages).
 #[derive(Debug, Clone)]
@@ -209,41 +210,27 @@ fn register_filters(tera: &mut Tera, index_html: bool) {
     super::chart::register(tera);
 }
 
-/// Reads every `*.html`/`*.xml` template below `dir` (names use `/`).
-pub fn read_template_dir(dir: &Path) -> Result<Vec<TemplateSource>, Vec<Diagnostic>> {
+/// Reads every template below `dir` (names use `/`), following only the symbolic links
+/// `links` allows.
+pub fn read_template_dir(dir: &Path, links: &Symlinks) -> Result<Vec<TemplateSource>, Vec<Diagnostic>> {
     let mut out = Vec::new();
-    if !dir.is_dir() {
+    if dir.symlink_metadata().is_err() {
         return Ok(out);
     }
-    let mut errors = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                errors.push(Diagnostic::error("io", e.to_string()).in_file(dir));
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || crate::source::walk::is_litter(&name) {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(dir) else {
-            continue;
-        };
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        match std::fs::read(entry.path()).map(|b| crate::source::decode(&b)) {
+    let (files, mut errors) = crate::source::walk_content(dir, links);
+    for file in files {
+        match std::fs::read(&file.path).map(|b| crate::source::decode(&b)) {
             Ok(Ok(text)) => out.push(TemplateSource {
-                name: rel,
-                origin: entry.path().to_path_buf(),
+                name: file.relative,
+                origin: file.path,
                 text,
             }),
             Ok(Err(e)) => errors.push(
                 Diagnostic::error("encoding", e.to_string())
-                    .in_file(entry.path())
+                    .in_file(&file.path)
                     .with_help(e.help()),
             ),
-            Err(e) => errors.push(Diagnostic::error("io", e.to_string()).in_file(entry.path())),
+            Err(e) => errors.push(Diagnostic::error("io", e.to_string()).in_file(&file.path)),
         }
     }
     if errors.is_empty() {

@@ -59,6 +59,7 @@ pub fn handle(request: Request, state: &State) {
     let snapshot = state.snapshot();
     match resolve(&target, |k| snapshot.files.contains_key(k)) {
         Target::Key(key) => match snapshot.files.get(key.as_str()) {
+            Some(_) if refused_now(state, &key) => not_found(request, &snapshot),
             Some(bytes) => {
                 let mime = content_type(&key);
                 let body = if mime.starts_with("text/html") {
@@ -77,6 +78,16 @@ pub fn handle(request: Request, state: &State) {
         Target::Bad(_) => reply(request, text(400, "bad request"), 400),
         Target::Refused(_) => not_found(request, &snapshot),
     }
+}
+
+/// Whether a file `key` may have been copied from is now a link `source::links` refuses;
+/// says so on the terminal.
+fn refused_now(state: &State, key: &str) -> bool {
+    let Some(refused) = state.guard().and_then(|g| g.refused(key)) else {
+        return false;
+    };
+    eprintln!("{}", refused.short());
+    true
 }
 
 fn not_found(request: Request, snapshot: &Snapshot) {

@@ -9,9 +9,11 @@
 //! - `listen`: the socket, the worker pool and the watchdog that keeps accepting
 //! - `watch`: file-system events, batched and classified
 //! - `rebuild`: full and incremental rebuilds in memory
+//! - `guard`: copied files judged again by `source::symlinks` at request time
 
 pub mod access;
 pub mod events;
+pub mod guard;
 pub mod http;
 pub mod listen;
 pub mod rebuild;
@@ -85,6 +87,7 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
     rebuilder.defer_search(true);
     let started = Instant::now();
     let first = rebuilder.full();
+    set_guard(&state, root, &rebuilder);
     publish(&state, first, started, &[], true);
 
     listen::spawn(listener, state.clone()).map_err(|e| {
@@ -146,6 +149,7 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
             Ok(Some(changes)) => {
                 let started = Instant::now();
                 let outcome = apply(&mut rebuilder, &changes);
+                set_guard(&state, root, &rebuilder);
                 let names: Vec<String> = changes.content.iter().cloned().collect();
                 publish(&state, outcome, started, &names, false);
                 if let Some(job) = rebuilder.take_search_job() {
@@ -216,6 +220,14 @@ fn report_checks(checks: &crate::diag::Collected, last: &mut Vec<String>) {
         );
     }
     *last = lines;
+}
+
+/// The request-time link check of the inputs the rebuilder holds (kept as it was while
+/// the config cannot be read).
+fn set_guard(state: &State, root: &Path, rebuilder: &Rebuilder) {
+    if let Some(theme) = rebuilder.theme() {
+        state.set_guard(guard::Guard::new(root, theme));
+    }
 }
 
 /// Runs the rebuild a batch of changes needs.

@@ -17,6 +17,7 @@ use crate::pipeline::{self, Inputs, Plan};
 use crate::search::reuse::Previous;
 use crate::site::body::Body;
 use crate::site::{BuildOptions, Site};
+use crate::theme::Theme;
 use crate::timings::Stages;
 
 /// A successful rebuild.
@@ -183,6 +184,14 @@ impl Rebuilder {
             rendered,
             changed,
         })
+    }
+
+    /// The theme of the inputs in use (its link policy judges requests again).
+    pub fn theme(&self) -> Option<&Theme> {
+        self.inputs
+            .as_ref()
+            .and_then(|i| i.look.as_ref().ok())
+            .map(|(theme, _)| theme)
     }
 
     /// With deferred search, a rebuild reuses the previous search files and leaves the

@@ -4,6 +4,7 @@
 use std::sync::{Arc, RwLock};
 
 use super::events::Events;
+use super::guard::Guard;
 
 /// One build of the site as the server sees it.
 #[derive(Debug, Default)]
@@ -20,6 +21,8 @@ pub struct Snapshot {
 #[derive(Default)]
 pub struct State {
     current: RwLock<Arc<Snapshot>>,
+    /// The request-time link check, from the newest rebuild that read the config.
+    guard: RwLock<Option<Arc<Guard>>>,
     pub events: Events,
 }
 
@@ -28,6 +31,21 @@ impl State {
         match self.current.read() {
             Ok(s) => s.clone(),
             Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    pub fn guard(&self) -> Option<Arc<Guard>> {
+        match self.guard.read() {
+            Ok(g) => g.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    pub fn set_guard(&self, guard: Guard) {
+        let guard = Some(Arc::new(guard));
+        match self.guard.write() {
+            Ok(mut g) => *g = guard,
+            Err(poisoned) => *poisoned.into_inner() = guard,
         }
     }
 

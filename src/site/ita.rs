@@ -218,7 +218,12 @@ fn load_catalogs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Catalogs {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
+    let links = crate::source::Symlinks::of(&site.root, &site.config);
     for path in files {
+        if let Err(refused) = links.check_path(&path) {
+            diagnostics.push(refused);
+            continue;
+        }
         let shown = PathBuf::from("catalogs").join(path.file_name().unwrap_or_default());
         let text = match std::fs::read(&path).map(|b| crate::source::decode(&b)) {
             Ok(Ok(text)) => text,

@@ -11,7 +11,7 @@ use super::{Asset, BuildOptions, Page};
 use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::model::front::RawFront;
-use crate::source::{decode_owned, split_front_matter, walk_content, ContentFile};
+use crate::source::{decode_owned, split_front_matter, walk_content, ContentFile, Symlinks};
 use crate::toml_diag::toml_error;
 
 pub const CONTENT_DIR: &str = "content";
@@ -24,8 +24,8 @@ pub struct Content {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn load_content(root: &Path, options: &BuildOptions) -> Content {
-    let (markdown, assets, mut diagnostics) = scan_content(root);
+pub fn load_content(root: &Path, links: &Symlinks, options: &BuildOptions) -> Content {
+    let (markdown, assets, mut diagnostics) = scan_content(root, links);
     let results: Vec<Loaded> = markdown
         .par_iter()
         // the text is dropped here: a body is read again when its page is rendered
@@ -41,8 +41,8 @@ pub fn load_content(root: &Path, options: &BuildOptions) -> Content {
 }
 
 /// The files under `content/`: the Markdown files to load, the assets, and what could not
-/// be read (or the missing folder itself).
-pub fn scan_content(root: &Path) -> (Vec<ContentFile>, Vec<Asset>, Vec<Diagnostic>) {
+/// be read or was refused by `links` (or the missing folder itself).
+pub fn scan_content(root: &Path, links: &Symlinks) -> (Vec<ContentFile>, Vec<Asset>, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
     let mut diagnostics = Vec::new();
     if !content.is_dir() {
@@ -55,11 +55,8 @@ pub fn scan_content(root: &Path) -> (Vec<ContentFile>, Vec<Asset>, Vec<Diagnosti
         );
         return (Vec::new(), Vec::new(), diagnostics);
     }
-    let (files, walk_errors) = walk_content(&content);
-    for (path, error) in walk_errors {
-        diagnostics
-            .push(Diagnostic::error("io", format!("อ่านไม่ได้ (cannot read): {error}")).in_file(shown(root, &path)));
-    }
+    let (files, mut walk_errors) = walk_content(&content, links);
+    diagnostics.append(&mut walk_errors);
     let (markdown, others): (Vec<ContentFile>, Vec<ContentFile>) =
         files.into_iter().partition(ContentFile::is_markdown);
     (markdown, load_assets(others), diagnostics)
@@ -101,12 +98,6 @@ pub fn load_assets(files: Vec<ContentFile>) -> Vec<Asset> {
         .collect();
     assets.sort_by(|a, b| a.path.cmp(&b.path));
     assets
-}
-
-fn shown(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Reads one Markdown file: its page and its whole text (the body is rendered from it with

@@ -107,7 +107,7 @@ impl Site {
     /// content errors are collected in `diagnostics`.
     pub fn load(root: &Path, options: BuildOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = Config::load(root)?;
-        let content = load::load_content(root, &options);
+        let content = load::load_content(root, &crate::source::Symlinks::of(root, &config), &options);
         Ok(Site::assemble(root, config, options, content))
     }
 

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::symlinks::Symlinks;
+use crate::diag::Diagnostic;
+
 /// One file found under `content/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentFile {
@@ -41,17 +44,20 @@ pub fn is_litter(name: &str) -> bool {
 const NOT_UTF8: &str = "ชื่อไฟล์หรือโฟลเดอร์ไม่ใช่ UTF-8 จึงใช้เป็น URL ไม่ได้ ตั้งชื่อใหม่ \
                         (the file or folder name is not valid UTF-8, so it cannot be a URL; rename it)";
 
-/// Every file under `dir`, sorted by path, litter skipped. Errors (unreadable folders) are
-/// returned beside the files so the caller can report them and go on.
+/// Every file under `dir`, sorted by path, litter skipped. What could not be read (an
+/// unreadable folder, a name that is not UTF-8) and every symbolic link [`Symlinks`] refuses
+/// are returned beside the files as diagnostics, so the caller can report them and go on.
 ///
-/// Folder symlinks are followed only while they stay inside `dir`: one that leads outside
-/// (or to an ancestor, a loop walkdir would only notice one level later) is reported and
-/// skipped, so nothing outside the folder is ever read or published.
-pub fn walk_content(dir: &Path) -> (Vec<ContentFile>, Vec<(PathBuf, String)>) {
+/// Symlinks are followed only where [`Symlinks`] allows it; a refused link is never entered or
+/// read, so nothing outside the portal is ever read or published. `dir` itself (or a folder above
+/// it) may be a link, judged the same way.
+pub fn walk_content(dir: &Path, links: &Symlinks) -> (Vec<ContentFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    let real_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let mut outside_links: Vec<PathBuf> = Vec::new();
+    if let Err(d) = links.check_path(dir) {
+        return (files, vec![d]);
+    }
+    let mut refused: Vec<Diagnostic> = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -63,15 +69,13 @@ pub fn walk_content(dir: &Path) -> (Vec<ContentFile>, Vec<(PathBuf, String)>) {
             if is_litter(&e.file_name().to_string_lossy()) {
                 return false;
             }
-            if e.path_is_symlink() && e.file_type().is_dir() {
-                let inside = std::fs::canonicalize(e.path())
-                    .is_ok_and(|target| target.starts_with(&real_dir) && target != real_dir);
-                if !inside {
-                    outside_links.push(e.path().to_path_buf());
-                    return false;
+            match links.check_entry(e.path()) {
+                Ok(()) => true,
+                Err(d) => {
+                    refused.push(d);
+                    false
                 }
             }
-            true
         });
     for entry in walker {
         match entry {
@@ -80,7 +84,7 @@ pub fn walk_content(dir: &Path) -> (Vec<ContentFile>, Vec<(PathBuf, String)>) {
                     continue;
                 };
                 if rel.to_str().is_none() {
-                    errors.push((entry.path().to_path_buf(), NOT_UTF8.to_string()));
+                    errors.push(cannot_read(links, entry.path(), NOT_UTF8));
                     continue;
                 }
                 let relative = rel
@@ -96,18 +100,25 @@ pub fn walk_content(dir: &Path) -> (Vec<ContentFile>, Vec<(PathBuf, String)>) {
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-                errors.push((path, e.to_string()));
+                // a dangling link or a chain of links that never ends cannot be followed to
+                // an entry at all: the link is named, not a read error
+                if let Err(d) = links.check_entry(&path) {
+                    errors.push(d);
+                } else if e.loop_ancestor().is_some() {
+                    errors.push(links.loop_diagnostic(&path));
+                } else {
+                    errors.push(cannot_read(links, &path, &e.to_string()));
+                }
             }
         }
     }
-    for link in outside_links {
-        errors.push((
-            link,
-            "ลิงก์สัญลักษณ์ชี้ไปโฟลเดอร์นอก content/ จึงไม่ถูกนำมาใช้ (a symlink to a folder outside content/ is not followed)"
-                .to_string(),
-        ));
-    }
+    errors.append(&mut refused);
     (files, errors)
+}
+
+/// An `io` error for `path`, named relative to the portal root.
+fn cannot_read(links: &Symlinks, path: &Path, why: &str) -> Diagnostic {
+    Diagnostic::error("io", format!("อ่านไม่ได้ (cannot read): {why}")).in_file(links.shown(path))
 }
 
 #[cfg(test)]
@@ -144,13 +155,14 @@ mod tests {
             return; // a file system that refuses such names cannot hold one either
         }
         std::fs::write(dir.path().join("good.md"), "x").expect("write");
-        let (files, errors) = walk_content(dir.path());
+        let (files, errors) = walk_content(dir.path(), &Symlinks::new(dir.path(), &[]));
         assert_eq!(
             files.iter().map(|f| f.relative.as_str()).collect::<Vec<_>>(),
             ["good.md"]
         );
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].0, bad);
-        assert!(errors[0].1.contains("not valid UTF-8"), "{}", errors[0].1);
+        // named in messages as best it can be shown
+        assert_eq!(errors[0].file.as_deref(), Some(Path::new("bad\u{FFFD}.md")));
+        assert!(errors[0].message.contains("not valid UTF-8"), "{}", errors[0].message);
     }
 }

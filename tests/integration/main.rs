@@ -18,4 +18,5 @@ mod properties;
 mod publish;
 mod search;
 mod serve;
+mod symlinks;
 mod workflows;

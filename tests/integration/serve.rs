@@ -671,3 +671,68 @@ fn open_starts_the_browser_at_the_address() {
         }
     }
 }
+
+/// Issue 23: links made while `serve` runs are judged like the first build judged every
+/// file. A static file swapped for a link out of the portal is refused at once (the request
+/// is checked again, before any rebuild), and the rebuilds the new links cause fail with
+/// their code instead of reading the target; a page linked out is never served either.
+#[cfg(unix)]
+#[test]
+fn symlinks_made_while_serving_are_refused() {
+    let site = portal();
+    let outside = tempfile::tempdir().expect("temp");
+    std::fs::write(outside.path().join("secret.txt"), CANARY).expect("write");
+    std::fs::write(
+        outside.path().join("leak.md"),
+        format!("+++\ntitle = \"leak\"\n+++\n{CANARY}\n"),
+    )
+    .expect("write");
+    let serve = Serve::start(&site, &[]);
+    let mut events = serve.events();
+    assert_eq!(serve.get("/files/a.txt").0, 200);
+
+    // swapped for a link: refused on the next request, whatever the watcher has done yet
+    let served = site.root().join("static/files/a.txt");
+    std::fs::remove_file(&served).expect("remove");
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), &served).expect("link");
+    let (status, _, body) = serve.get("/files/a.txt");
+    assert_eq!(status, 404, "{}", serve.log());
+    no_canary(&body, "/files/a.txt");
+    let data = events.wait("failed");
+    assert!(data.contains("symlink-outside"), "{data}");
+    let (status, _, body) = serve.get("/files/a.txt");
+    assert_eq!(status, 404);
+    no_canary(&body, "/files/a.txt after the rebuild");
+
+    // a new link and a folder link: neither reaches the browser
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), site.root().join("static/leak.txt")).expect("link");
+    std::os::unix::fs::symlink(outside.path(), site.root().join("static/shared")).expect("link");
+    events.wait("failed");
+    for target in ["/leak.txt", "/shared/secret.txt", "/"] {
+        let (_, _, body) = serve.get(target);
+        no_canary(&body, target);
+    }
+
+    // links removed, the real file back: the site recovers
+    for link in ["static/files/a.txt", "static/leak.txt", "static/shared"] {
+        std::fs::remove_file(site.root().join(link)).expect("unlink");
+    }
+    std::fs::write(&served, "a").expect("restore");
+    events.wait("reload");
+    assert_eq!(serve.body("/files/a.txt"), "a");
+
+    // a page linked out of the portal, alone: the page rebuild refuses it too
+    let page = site.root().join("content/leak.md");
+    std::os::unix::fs::symlink(outside.path().join("leak.md"), &page).expect("link");
+    let data = events.wait("failed");
+    assert!(
+        data.contains("content/leak.md") && data.contains("symlink-outside"),
+        "{data}"
+    );
+    let (status, _, body) = serve.get("/leak/");
+    assert_eq!(status, 404);
+    no_canary(&body, "/leak/");
+    std::fs::remove_file(&page).expect("unlink");
+    events.wait("reload");
+    serve.alive();
+}

@@ -54,6 +54,8 @@ pub mod serve_watch;
 pub mod signature_date;
 pub mod slug;
 pub mod status;
+pub mod symlink_broken;
+pub mod symlink_outside;
 pub mod table_header;
 pub mod template;
 pub mod template_loop;
@@ -125,6 +127,8 @@ pub const ALL: &[Rule] = &[
     signature_date::RULE,
     slug::RULE,
     status::RULE,
+    symlink_broken::RULE,
+    symlink_outside::RULE,
     table_header::RULE,
     template::RULE,
     template_loop::RULE,
