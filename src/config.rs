@@ -71,14 +71,14 @@ impl Config {
         let path = root.join(CONFIG_FILE);
         let shown = PathBuf::from(CONFIG_FILE);
         let bytes = std::fs::read(&path).map_err(|e| {
-            vec![Diagnostic::error(
-                "config-missing",
+            vec![Diagnostic::new(
+                &crate::rules::config_missing::RULE,
                 format!("อ่าน {CONFIG_FILE} ไม่ได้ (cannot read {}): {e}", path.display()),
             )
             .with_help("run `prongsai init` to create a portal, or pass --root DIR (สร้างพอร์ทัลด้วย `prongsai init` หรือระบุ --root)")]
         })?;
         let text = decode(&bytes).map_err(|e| {
-            vec![Diagnostic::error("encoding", e.to_string())
+            vec![Diagnostic::new(&crate::rules::encoding::RULE, e.to_string())
                 .in_file(&shown)
                 .with_help(e.help())]
         })?;
@@ -109,8 +109,8 @@ impl Config {
             };
             if let Some(why) = why {
                 out.push(
-                    Diagnostic::error(
-                        "config-value",
+                    Diagnostic::new(
+                        &crate::rules::config_value::RULE,
                         format!("allow_symlinks_to: `{}` ใช้ไม่ได้: {why}", folder.display()),
                     )
                     .in_file(shown)
@@ -131,8 +131,8 @@ impl Config {
         if !matches!(config.language.as_str(), "th" | "en") {
             let at = text.find("language").unwrap_or(0);
             diagnostics.push(
-                Diagnostic::error(
-                    "config-value",
+                Diagnostic::new(
+                    &crate::rules::config_value::RULE,
                     format!("ภาษา `{}` ไม่รองรับ (unsupported language)", config.language),
                 )
                 .in_file(shown)
@@ -143,8 +143,8 @@ impl Config {
         if !config.base_url.is_empty() && !is_http_url(&config.base_url) {
             let at = text.find("base_url").unwrap_or(0);
             diagnostics.push(
-                Diagnostic::error(
-                    "config-value",
+                Diagnostic::new(
+                    &crate::rules::config_value::RULE,
                     format!("base_url `{}` ต้องขึ้นต้นด้วย http:// หรือ https://", config.base_url),
                 )
                 .in_file(shown)

@@ -23,6 +23,7 @@ pub mod ops;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod rules;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -97,10 +97,11 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
     let content = root_abs.join("content");
     let home = std::env::var_os("HOME").map(PathBuf::from).map(|h| abs(&h));
     let refuse = |why: &str| {
-        Err(
-            Diagnostic::error("output-refused", format!("ไม่เขียนทับโฟลเดอร์ {} ({why})", out.display()))
-                .with_help("choose another folder with --output-dir, e.g. public (เลือกโฟลเดอร์อื่น เช่น public)"),
+        Err(Diagnostic::new(
+            &crate::rules::output_refused::RULE,
+            format!("ไม่เขียนทับโฟลเดอร์ {} ({why})", out.display()),
         )
+        .with_help("choose another folder with --output-dir, e.g. public (เลือกโฟลเดอร์อื่น เช่น public)"))
     };
     if out_abs.parent().is_none() {
         return refuse("it is the file-system root / เป็นรากของระบบไฟล์");
@@ -124,8 +125,8 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
             .map(|mut d| d.any(|e| e.is_ok_and(|e| !KEEP.iter().any(|k| e.file_name() == *k))))
             .unwrap_or(false);
         if non_empty {
-            return Err(Diagnostic::error(
-                "output-refused",
+            return Err(Diagnostic::new(
+                &crate::rules::output_refused::RULE,
                 format!(
                     "โฟลเดอร์ {} มีไฟล์อื่นอยู่ที่ prongsai ไม่ได้สร้าง (the folder is not empty and was not written by prongsai)",
                     out.display()

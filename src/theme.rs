@@ -72,8 +72,8 @@ impl Theme {
                 symlinks: links,
             });
         }
-        Err(Diagnostic::error(
-            "theme-missing",
+        Err(Diagnostic::new(
+            &crate::rules::theme_missing::RULE,
             format!("ไม่พบธีม `{name}` (no theme `{name}` in themes/)"),
         )
         .in_file(crate::config::CONFIG_FILE)

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Diagnostic, Rule};
 
 /// A diagnostic for a `toml::de::Error` raised while parsing `toml_text`, which sits at byte
 /// `offset` of the whole `file_text` (front matter starts after the `+++` line).
@@ -13,40 +13,40 @@ pub fn toml_error(file: &Path, file_text: &str, offset: usize, error: &toml::de:
     let raw = error.message().trim().replace('\n', "; ");
     let span_start = error.span().map_or(0, |s| s.start);
     let at = offset + span_start;
-    let (code, message, help) = explain(&raw, file_text, at);
-    let mut d = Diagnostic::error(code, message).in_file(file).at_offset(file_text, at);
+    let (rule, message, help) = explain(&raw, file_text, at);
+    let mut d = Diagnostic::new(rule, message).in_file(file).at_offset(file_text, at);
     if let Some(help) = help {
         d = d.with_help(help);
     }
     d
 }
 
-fn explain(raw: &str, file_text: &str, at: usize) -> (&'static str, String, Option<String>) {
+fn explain(raw: &str, file_text: &str, at: usize) -> (&'static Rule, String, Option<String>) {
     if let Some((field, expected)) = unknown_field(raw) {
         let help = match did_you_mean(&field, expected.iter().map(String::as_str)) {
             Some(best) => format!("did you mean `{best}`? (หรือหมายถึง `{best}`)"),
             None => format!("ชื่อที่ใช้ได้ (accepted keys): {}", expected.join(", ")),
         };
         return (
-            "unknown-key",
+            &crate::rules::unknown_key::RULE,
             format!("ไม่รู้จักชื่อ `{field}` (unknown key `{field}`)"),
             Some(help),
         );
     }
     if let Some(field) = raw.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
         return (
-            "missing-key",
+            &crate::rules::missing_key::RULE,
             format!("ขาดค่า `{field}` (missing key `{field}`)"),
             Some(format!("add `{field} = …` (เพิ่ม `{field} = …`)")),
         );
     }
     if raw.starts_with("invalid type") {
-        return ("wrong-type", format!("ชนิดข้อมูลไม่ถูกต้อง: {raw}"), None);
+        return (&crate::rules::wrong_type::RULE, format!("ชนิดข้อมูลไม่ถูกต้อง: {raw}"), None);
     }
     let line = line_at(file_text, at);
     if line.chars().any(|c| ('๐'..='๙').contains(&c)) {
         return (
-            "thai-digits-in-number",
+            &crate::rules::thai_digits_in_number::RULE,
             format!("ตัวเลขไทยใช้เป็นตัวเลขใน TOML ไม่ได้ (Thai digits cannot be a TOML number): {raw}"),
             Some("ใส่เครื่องหมายคำพูดครอบ เช่น score = \"๙๒.๖๙\" (quote it: score = \"๙๒.๖๙\")".into()),
         );
@@ -57,12 +57,16 @@ fn explain(raw: &str, file_text: &str, at: usize) -> (&'static str, String, Opti
     let help = unquoted_text(line).then(|| {
         "ข้อความและวันที่แบบไทยต้องอยู่ในเครื่องหมายคำพูด เช่น date = \"01/10/2568\" (quote text and Thai-style dates)".to_string()
     });
-    ("toml-syntax", format!("TOML ไม่ถูกต้อง (invalid TOML): {raw}"), help)
+    (
+        &crate::rules::toml_syntax::RULE,
+        format!("TOML ไม่ถูกต้อง (invalid TOML): {raw}"),
+        help,
+    )
 }
 
 /// A TOML date `YYYY-02-29` with a BE year: TOML checks the leap year on the number as
 /// written, so 2567-02-29 (29 Feb 2024) is rejected although the day exists.
-fn be_leap_day(line: &str) -> Option<(&'static str, String, Option<String>)> {
+fn be_leap_day(line: &str) -> Option<(&'static Rule, String, Option<String>)> {
     let value = line.split_once('=')?.1.trim();
     let date = value.get(..10)?;
     let year: i32 = date.get(..4)?.parse().ok()?;
@@ -72,7 +76,7 @@ fn be_leap_day(line: &str) -> Option<(&'static str, String, Option<String>)> {
     let ce = year - crate::date::BE_OFFSET;
     if crate::date::is_leap_year(ce) {
         Some((
-            "be-leap-day",
+            &crate::rules::be_leap_day::RULE,
             format!(
                 "TOML ไม่รับ {date} เพราะตรวจปีอธิกสุรทินจากเลข {year} แต่ พ.ศ. {year} (ค.ศ. {ce}) มี 29 ก.พ. \
                  (TOML checks the leap year on {year}; {year} BE = {ce} CE has a 29 February)"
@@ -83,7 +87,7 @@ fn be_leap_day(line: &str) -> Option<(&'static str, String, Option<String>)> {
         ))
     } else {
         Some((
-            "be-leap-day",
+            &crate::rules::be_leap_day::RULE,
             format!(
                 "ไม่มีวันที่ 29 ก.พ. {year}: พ.ศ. {year} (ค.ศ. {ce}) ไม่ใช่ปีอธิกสุรทิน (29 February {year} BE does not exist: {ce} CE is not a leap year)"
             ),

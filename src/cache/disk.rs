@@ -1,4 +1,4 @@
-//! `build`'s cache: what the last build remembered in its output's manifest ([`Memo`]),
+//! `build`'s cache: what the last build remembered in its output's manifest ([`BuildRecord`]),
 //! trusted only for files the output still holds as that build wrote them (`Publish`).
 //!
 //! - No input changed and the output is as written: the build is skipped ([`up_to_date`]).
@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::inputs::Inputs;
+use super::inputs::InputPrints;
 use super::{Cache, Links};
 use crate::output::manifest::Manifest;
 use crate::output::publish::Publish;
@@ -22,7 +22,7 @@ use crate::search::reuse::Previous;
 
 /// What a build remembers for the next one, stored in the output's manifest.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Memo {
+pub struct BuildRecord {
     /// The fingerprint of every input of the build, when it was known.
     pub inputs: Option<u64>,
     /// The fingerprint of what every page shares: site-wide inputs and the shared context.
@@ -32,17 +32,17 @@ pub struct Memo {
     pub prints: HashMap<String, u64>,
     pub pages: usize,
     /// What the search index remembers of its pages.
-    pub search: Option<crate::search::reuse::Memo>,
+    pub search: Option<crate::search::reuse::IndexRecord>,
     /// The body links of each page (by output path) whose body rules found nothing.
     pub bodies: HashMap<String, Links>,
     /// The warnings of the build, as printed, replayed when a build is skipped.
     pub warnings: Vec<String>,
 }
 
-impl Memo {
+impl BuildRecord {
     /// The memo of the manifest `manifest`; empty when it has none or one of another shape.
-    pub fn of(manifest: &Manifest) -> Memo {
-        Memo::deserialize(&manifest.memo).unwrap_or_default()
+    pub fn of(manifest: &Manifest) -> BuildRecord {
+        BuildRecord::deserialize(&manifest.memo).unwrap_or_default()
     }
 }
 
@@ -55,13 +55,13 @@ pub struct Replay {
 
 /// The skipped build, when the inputs are those of the last build and the output folder is
 /// exactly as that build left it.
-pub fn up_to_date(out: &Path, inputs: Option<Inputs>) -> Option<Replay> {
+pub fn up_to_date(out: &Path, inputs: Option<InputPrints>) -> Option<Replay> {
     let inputs = inputs?;
     if !out.is_dir() {
         return None;
     }
     let manifest = Manifest::read(out);
-    let memo = Memo::of(&manifest);
+    let memo = BuildRecord::of(&manifest);
     if memo.inputs != Some(inputs.all) || !manifest.describes(out) {
         return None;
     }
@@ -76,8 +76,8 @@ type Read<'p> = Box<dyn Fn(&str) -> Option<Vec<u8>> + Sync + 'p>;
 /// The cache of a build publishing through `publish`.
 pub struct DiskCache<'p> {
     publish: &'p Publish,
-    previous: Memo,
-    inputs: Option<Inputs>,
+    previous: BuildRecord,
+    inputs: Option<InputPrints>,
     /// The shared fingerprint of this build, once known.
     shared: Option<u64>,
     read: Read<'p>,
@@ -87,10 +87,10 @@ impl<'p> DiskCache<'p> {
     /// The cache of the last build whose output `publish` replaces; `inputs` are the
     /// fingerprints of this build's inputs (`None` when they could not be read: nothing is
     /// then kept).
-    pub fn open(publish: &'p Publish, inputs: Option<Inputs>) -> DiskCache<'p> {
+    pub fn open(publish: &'p Publish, inputs: Option<InputPrints>) -> DiskCache<'p> {
         DiskCache {
             publish,
-            previous: Memo::of(publish.previous()),
+            previous: BuildRecord::of(publish.previous()),
             inputs,
             shared: None,
             read: Box::new(move |path| publish.read_as_written(path)),
@@ -101,7 +101,7 @@ impl<'p> DiskCache<'p> {
     /// ([`Publish::commit`]).
     pub fn memo(self, done: &Done) -> serde_json::Value {
         let site = &done.site;
-        let memo = Memo {
+        let memo = BuildRecord {
             inputs: self.inputs.map(|i| i.all),
             shared: self.shared,
             prints: site

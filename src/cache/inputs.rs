@@ -21,7 +21,7 @@ const INPUT_DIRS: &[&str] = &["content", "templates", "static", "catalogs"];
 
 /// The fingerprints of a build's inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Inputs {
+pub struct InputPrints {
     /// Of every input.
     pub all: u64,
     /// Of every input but `content/`: what all pages share (config, templates, theme,
@@ -33,7 +33,7 @@ pub struct Inputs {
 /// `options` stands for everything the command line changes. `None` when something could
 /// not be read, or a symbolic link is one `symlinks` refuses (the build then runs in full and
 /// reports it): nothing outside the portal is read to fingerprint it.
-pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, symlinks: &Symlinks, options: &str) -> Option<Inputs> {
+pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, symlinks: &Symlinks, options: &str) -> Option<InputPrints> {
     let mut files: Vec<(String, PathBuf)> = vec![(CONFIG_FILE.to_string(), root.join(CONFIG_FILE))];
     let dirs = INPUT_DIRS
         .iter()
@@ -78,7 +78,7 @@ pub fn fingerprint(root: &Path, theme_dir: Option<&Path>, symlinks: &Symlinks, o
     }
     all.update(shared.as_bytes());
     site_wide.update(shared.as_bytes());
-    Some(Inputs {
+    Some(InputPrints {
         all: all.digest(),
         site_wide: site_wide.digest(),
     })

@@ -14,7 +14,7 @@ use super::Cache;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::output::Stored;
-use crate::search::reuse::{Memo, Previous};
+use crate::search::reuse::{IndexRecord, Previous};
 use crate::site::body::Body;
 use crate::site::load::{collect_pages, load_page, scan_content, Content, Loaded, CONTENT_DIR};
 use crate::site::{Asset, BuildOptions, Page, Site};
@@ -29,7 +29,7 @@ pub type File = (Arc<str>, Arc<[u8]>);
 
 /// One Markdown file as loaded, and its body rendered once for as long as it does not
 /// change.
-struct Entry {
+struct HeldFile {
     loaded: Loaded,
     body: Option<Arc<Body>>,
 }
@@ -38,7 +38,7 @@ struct Entry {
 #[derive(Default, Clone)]
 pub struct Index {
     pub files: Vec<(Arc<str>, Arc<[u8]>)>,
-    pub memo: Memo,
+    pub memo: IndexRecord,
 }
 
 impl Index {
@@ -52,7 +52,7 @@ impl Index {
 #[derive(Default)]
 pub struct MemoryCache {
     /// Markdown files under `content/` by path relative to it; `None` until scanned.
-    entries: Option<BTreeMap<String, Entry>>,
+    entries: Option<BTreeMap<String, HeldFile>>,
     assets: Vec<Asset>,
     walk_errors: Vec<Diagnostic>,
     /// Files (relative to `content/`) to read again at the next load.
@@ -66,7 +66,7 @@ pub struct MemoryCache {
     /// The pages the run under way kept.
     kept: Mutex<Vec<File>>,
     /// The last search index, and a reader over it for [`Cache::previous_index`].
-    index: Option<(Memo, ReadIndex)>,
+    index: Option<(IndexRecord, ReadIndex)>,
 }
 
 type ReadIndex = Box<dyn Fn(&str) -> Option<Vec<u8>> + Sync>;
@@ -130,7 +130,7 @@ impl Cache for MemoryCache {
                     let readable = path.is_file() && !rel.split('/').any(is_litter) && rel.ends_with(".md");
                     // a link made while serve runs is judged as the first walk judged every file
                     if let Err(refused) = symlinks.check_path(&path) {
-                        let entry = Entry {
+                        let entry = HeldFile {
                             loaded: Err(vec![refused]),
                             body: None,
                         };
@@ -149,7 +149,7 @@ impl Cache for MemoryCache {
             }
             None => {
                 let (markdown, assets, walk_errors) = scan_content(root, &symlinks);
-                let loaded: Vec<(String, Entry)> = markdown
+                let loaded: Vec<(String, HeldFile)> = markdown
                     .par_iter()
                     .map(|f| (f.relative.clone(), load_entry(root, f, config, options)))
                     .collect();
@@ -198,13 +198,13 @@ impl Cache for MemoryCache {
     }
 }
 
-fn load_entry(root: &Path, file: &ContentFile, config: &Config, options: &BuildOptions) -> Entry {
+fn load_entry(root: &Path, file: &ContentFile, config: &Config, options: &BuildOptions) -> HeldFile {
     match load_page(root, file, options) {
-        Ok(Some((page, text))) => Entry {
+        Ok(Some((page, text))) => HeldFile {
             body: Some(Arc::new(Body::render(text, page.body_offset, config.trust_html))),
             loaded: Ok(Some(page)),
         },
-        loaded => Entry {
+        loaded => HeldFile {
             loaded: loaded.map(|_| None),
             body: None,
         },

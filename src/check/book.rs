@@ -2,8 +2,8 @@
 //! comment and constant. A test regenerates it and fails on any difference, so the book
 //! cannot drift from the code (`PRONGSAI_BLESS=1` rewrites it).
 
-use super::Rule;
 use crate::diag::Level;
+use crate::diag::Rule;
 
 /// The leading `//!` lines of a Rust source file, without the markers.
 pub fn module_doc(source: &str) -> String {
@@ -20,7 +20,7 @@ pub fn module_doc(source: &str) -> String {
 pub fn rules_page(rules: &[(Rule, String)]) -> String {
     let mut out = String::from(
         "# กฎการตรวจ (Check rules)\n\n\
-         <!-- Generated from src/check/rules/*.rs by a test; edit the rule files, then run\n     \
+         <!-- Generated from src/rules/*.rs by a test; edit the rule files, then run\n     \
          PRONGSAI_BLESS=1 cargo test rules_page -->\n\n\
          ทุกข้อความของ `prongsai check` และ `prongsai build` มีรหัส (code) ของกฎหนึ่งข้อด้านล่าง\n\
          ระดับ error หยุดการสร้างเว็บไซต์ ระดับ warning แสดงผลแต่ยังสร้างได้ (`--deny warnings` ทำให้ไม่ผ่าน)\n\n\
@@ -62,7 +62,7 @@ fn level_name(level: Level) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::rules::ALL;
+    use crate::rules::ALL;
 
     #[test]
     fn rules_page_is_generated_from_the_rule_files() {
@@ -70,7 +70,7 @@ mod tests {
         let rules: Vec<(Rule, String)> = ALL
             .iter()
             .map(|rule| {
-                let file = root.join(format!("src/check/rules/{}.rs", rule.code.replace('-', "_")));
+                let file = root.join(format!("src/rules/{}.rs", rule.code.replace('-', "_")));
                 let source = std::fs::read_to_string(&file).unwrap_or_default();
                 (*rule, module_doc(&source))
             })
@@ -84,7 +84,7 @@ mod tests {
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             current == page,
-            "book/src/rules.md is out of date with src/check/rules/; run PRONGSAI_BLESS=1 cargo test rules_page"
+            "book/src/rules.md is out of date with src/rules/; run PRONGSAI_BLESS=1 cargo test rules_page"
         );
     }
 

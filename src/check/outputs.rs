@@ -63,12 +63,12 @@ impl Outputs {
             let ids = path
                 .ends_with(".html")
                 .then(|| Ids::InMemory(bytes.clone(), OnceLock::new()));
-            outputs.insert(Output { path, ids });
+            outputs.insert(Recorded { path, ids });
         }
         outputs
     }
 
-    fn insert(&mut self, output: Output) {
+    fn insert(&mut self, output: Recorded) {
         if let Some(ids) = output.ids {
             self.ids.insert(output.path.clone(), ids);
         }
@@ -102,23 +102,23 @@ impl Outputs {
 }
 
 /// What is recorded of one written file, worked out before the shared record is locked.
-struct Output {
+struct Recorded {
     path: String,
     ids: Option<Ids>,
 }
 
-impl Output {
+impl Recorded {
     /// A file put or copied (`bytes` when put), recorded where the sink stored it: the ids
     /// of an HTML page are read back from there when a link asks, or found now when the
     /// sink keeps nothing.
-    fn of(path: &str, bytes: Option<&[u8]>, stored: &Stored) -> Output {
+    fn of(path: &str, bytes: Option<&[u8]>, stored: &Stored) -> Recorded {
         let path: String = path.nfc().collect();
         let ids = path.ends_with(".html").then_some(()).and_then(|()| match stored {
             Stored::OnDisk(file) => Some(Ids::OnDisk(file.clone(), OnceLock::new())),
             Stored::InMemory(bytes) => Some(Ids::InMemory(bytes.clone(), OnceLock::new())),
             Stored::Nowhere => bytes.map(|bytes| Ids::Known(ids_of(bytes))),
         });
-        Output { path, ids }
+        Recorded { path, ids }
     }
 }
 
@@ -143,10 +143,10 @@ impl<'a> RecordingSink<'a> {
 
     /// Records a file the cache kept as the last build left it, where it lies.
     pub fn kept(&self, path: &str, stored: &Stored) {
-        self.record(Output::of(path, None, stored));
+        self.record(Recorded::of(path, None, stored));
     }
 
-    fn record(&self, output: Output) {
+    fn record(&self, output: Recorded) {
         if let Ok(mut outputs) = self.outputs.lock() {
             outputs.insert(output);
         }
@@ -156,13 +156,13 @@ impl<'a> RecordingSink<'a> {
 impl Sink for RecordingSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<Stored> {
         let stored = self.inner.put(path, bytes)?;
-        self.record(Output::of(path, Some(bytes), &stored));
+        self.record(Recorded::of(path, Some(bytes), &stored));
         Ok(stored)
     }
 
     fn copy(&self, path: &str, source: &Path) -> io::Result<Stored> {
         let stored = self.inner.copy(path, source)?;
-        self.record(Output::of(path, None, &stored));
+        self.record(Recorded::of(path, None, &stored));
         Ok(stored)
     }
 }

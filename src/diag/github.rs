@@ -72,9 +72,12 @@ mod tests {
 
     #[test]
     fn an_error_points_at_its_line_and_column() {
-        let mut d = Diagnostic::error("measure-number", "number 2 is used twice: 50% done\r\nsee below")
-            .in_file("content/2568/measures/ก,1:2.md")
-            .with_help("give each measure its own number");
+        let mut d = Diagnostic::new(
+            &crate::rules::measure_number::RULE,
+            "number 2 is used twice: 50% done\r\nsee below",
+        )
+        .in_file("content/2568/measures/ก,1:2.md")
+        .with_help("give each measure its own number");
         d.position = Some(Position { line: 3, column: 10 });
         assert_eq!(
             annotation(&d, Path::new("."), None),
@@ -85,7 +88,7 @@ mod tests {
 
     #[test]
     fn a_warning_without_a_file_has_only_a_title() {
-        let d = Diagnostic::warning("indicator-mismatch", "no base_url");
+        let d = Diagnostic::new(&crate::rules::indicator_mismatch::RULE, "no base_url");
         assert_eq!(
             annotation(&d, Path::new("."), None),
             "::warning title=indicator-mismatch::no base_url"
@@ -94,13 +97,13 @@ mod tests {
 
     #[test]
     fn paths_are_relative_to_the_working_folder() {
-        let d = Diagnostic::error("unknown-key", "m").in_file("content\\a.md");
+        let d = Diagnostic::new(&crate::rules::unknown_key::RULE, "m").in_file("content\\a.md");
         assert_eq!(
             annotation(&d, Path::new("./site"), None),
             "::error file=site/content/a.md,title=unknown-key::m"
         );
         let cwd = std::env::temp_dir();
-        let d = Diagnostic::error("unknown-key", "m").in_file("a.md");
+        let d = Diagnostic::new(&crate::rules::unknown_key::RULE, "m").in_file("a.md");
         assert_eq!(
             annotation(&d, &cwd.join("portal"), Some(&cwd)),
             "::error file=portal/a.md,title=unknown-key::m"

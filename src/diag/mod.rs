@@ -28,6 +28,15 @@ impl Level {
     }
 }
 
+/// A check rule: its code (`unknown-key`), its default level and a one-line summary, Thai
+/// first with English in brackets. The rule's `//!` doc comment is its page in the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub code: &'static str,
+    pub level: Level,
+    pub summary: &'static str,
+}
+
 /// A place in a source file. Lines and columns are 1-based; the column counts characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Position {
@@ -50,10 +59,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+    /// A diagnostic of `rule` at the rule's default level. The only way to make one: every
+    /// code is a rule of the registry (`crate::rules`), checked by the compiler.
+    pub fn new(rule: &Rule, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            code,
-            level: Level::Error,
+            code: rule.code,
+            level: rule.level,
             file: None,
             position: None,
             message: message.into(),
@@ -62,11 +73,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            level: Level::Warning,
-            ..Diagnostic::error(code, message)
-        }
+    /// The same diagnostic at another level, for a rule that is an error in one place and a
+    /// warning in another (a problem `serve` works around, say).
+    pub fn at_level(mut self, level: Level) -> Diagnostic {
+        self.level = level;
+        self
     }
 
     pub fn in_file(mut self, file: impl Into<PathBuf>) -> Diagnostic {
@@ -409,13 +420,22 @@ mod tests {
 
     #[test]
     fn collected_prints_what_human_lines_prints_of_everything() {
-        let (e, a, b) = ("e", "a", "b");
+        let rule = |code, level| Rule {
+            code,
+            level,
+            summary: "",
+        };
+        let (e, a, b) = (
+            rule("e", Level::Error),
+            rule("a", Level::Warning),
+            rule("b", Level::Warning),
+        );
         let all: Vec<Diagnostic> = (0..95)
             .map(|i| {
                 let d = if i % 7 == 0 {
-                    Diagnostic::error(e, format!("error {i}"))
+                    Diagnostic::new(&e, format!("error {i}"))
                 } else {
-                    Diagnostic::warning(if i % 2 == 0 { a } else { b }, format!("warning {i}"))
+                    Diagnostic::new(if i % 2 == 0 { &a } else { &b }, format!("warning {i}"))
                 };
                 d.in_file(format!("f{:02}.md", (i * 37) % 95))
             })
@@ -465,7 +485,7 @@ mod tests {
     #[test]
     fn caret_is_aligned_by_display_width() {
         let text = "title = \"ที่นี่\" x";
-        let d = Diagnostic::error("t", "m").at_offset(text, text.find('x').unwrap_or(0));
+        let d = Diagnostic::new(&crate::rules::toml_syntax::RULE, "m").at_offset(text, text.find('x').unwrap_or(0));
         let human = d.human(false);
         let caret_line = human.lines().find(|l| l.ends_with('^')).unwrap_or_default();
         // `title = "ที่นี่" ` is 13 columns wide: the Thai vowel and tone marks take none.
@@ -474,7 +494,8 @@ mod tests {
 
     #[test]
     fn the_short_form_is_one_line() {
-        let d = Diagnostic::error("toml-syntax", "invalid table header\nexpected `.`\n").in_file("a.md");
+        let d =
+            Diagnostic::new(&crate::rules::toml_syntax::RULE, "invalid table header\nexpected `.`\n").in_file("a.md");
         assert_eq!(
             d.short(),
             "a.md: error[toml-syntax]: invalid table header; expected `.`"

@@ -31,8 +31,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Analysis> {
     let year_raw = fields.require("assessed_year", &front.assessed_year, "assessed_year = 2563")?;
     let assessed_year = fields.integer("assessed_year", &front.assessed_year)?;
     if !(2500..=2700).contains(&assessed_year) {
-        fields.error(
-            "assessed-year",
+        fields.report(
+            &crate::rules::assessed_year::RULE,
             year_raw,
             format!("ปีที่ประเมิน {assessed_year} ต้องเป็นปี พ.ศ. (the assessed year is a BE year such as 2563)"),
             None,
@@ -48,8 +48,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Analysis> {
                         .and_then(|n| u8::try_from(n).ok())
                         .filter(|n| (1..=10).contains(n));
                     let Some(number) = number else {
-                        fields.error(
-                            "indicator",
+                        fields.report(
+                            &crate::rules::indicator::RULE,
                             raw,
                             format!("`scores.{key}`: ตัวชี้วัดต้องเป็น 1–10 (indicators are 1–10)"),
                             None,
@@ -61,8 +61,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Analysis> {
                     }
                 }
             }
-            other => fields.error(
-                "wrong-type",
+            other => fields.report(
+                &crate::rules::wrong_type::RULE,
                 raw,
                 format!(
                     "`scores` ต้องเป็นตาราง [scores] (must be a table, found {})",

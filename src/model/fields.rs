@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::values;
 use crate::date::Date;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule};
 use crate::ita::item_id::ItemId;
 
 /// The file a page's front matter came from, for diagnostics.
@@ -28,12 +28,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn error(&mut self, code: &'static str, value: &Spanned<toml::Value>, message: String, help: Option<&str>) {
-        self.push(Diagnostic::error(code, message), value.span().start, help);
-    }
-
-    pub fn warning(&mut self, code: &'static str, value: &Spanned<toml::Value>, message: String, help: Option<&str>) {
-        self.push(Diagnostic::warning(code, message), value.span().start, help);
+    /// A diagnostic of `rule` at `value`.
+    pub fn report(&mut self, rule: &Rule, value: &Spanned<toml::Value>, message: String, help: Option<&str>) {
+        self.push(Diagnostic::new(rule, message), value.span().start, help);
     }
 
     fn push(&mut self, d: Diagnostic, at: usize, help: Option<&str>) {
@@ -52,10 +49,13 @@ impl<'a> Fields<'a> {
         example: &str,
     ) -> Option<&'v Spanned<toml::Value>> {
         if value.is_none() {
-            let d = Diagnostic::error("missing-key", format!("ขาดค่า `{key}` (missing key `{key}`)"))
-                .in_file(self.file)
-                .at_offset(self.text, self.offset)
-                .with_help(format!("add {example} (เพิ่ม {example})"));
+            let d = Diagnostic::new(
+                &crate::rules::missing_key::RULE,
+                format!("ขาดค่า `{key}` (missing key `{key}`)"),
+            )
+            .in_file(self.file)
+            .at_offset(self.text, self.offset)
+            .with_help(format!("add {example} (เพิ่ม {example})"));
             self.diagnostics.push(d);
         }
         value.as_deref()
@@ -66,8 +66,8 @@ impl<'a> Fields<'a> {
         match v.get_ref() {
             toml::Value::String(s) => Some(s.trim().to_string()),
             other => {
-                self.error(
-                    "wrong-type",
+                self.report(
+                    &crate::rules::wrong_type::RULE,
                     v,
                     format!("`{key}` ต้องเป็นข้อความ (must be text, found {})", other.type_str()),
                     Some("quote it: key = \"…\""),
@@ -87,8 +87,8 @@ impl<'a> Fields<'a> {
                 for item in items {
                     match item {
                         toml::Value::String(s) => out.push(s.trim().to_string()),
-                        other => self.error(
-                            "wrong-type",
+                        other => self.report(
+                            &crate::rules::wrong_type::RULE,
                             v,
                             format!(
                                 "`{key}` ต้องเป็นรายการข้อความ (must be a list of text, found {})",
@@ -101,8 +101,8 @@ impl<'a> Fields<'a> {
                 out
             }
             other => {
-                self.error(
-                    "wrong-type",
+                self.report(
+                    &crate::rules::wrong_type::RULE,
                     v,
                     format!(
                         "`{key}` ต้องเป็นรายการข้อความ (must be a list of text, found {})",
@@ -120,7 +120,7 @@ impl<'a> Fields<'a> {
         match values::integer(v.get_ref()) {
             Ok(i) => Some(i),
             Err(message) => {
-                self.error("wrong-type", v, format!("`{key}`: {message}"), None);
+                self.report(&crate::rules::wrong_type::RULE, v, format!("`{key}`: {message}"), None);
                 None
             }
         }
@@ -136,7 +136,7 @@ impl<'a> Fields<'a> {
         for item in &items {
             match values::integer(item) {
                 Ok(i) => out.push(i),
-                Err(message) => self.error("wrong-type", v, format!("`{key}`: {message}"), None),
+                Err(message) => self.report(&crate::rules::wrong_type::RULE, v, format!("`{key}`: {message}"), None),
             }
         }
         out
@@ -152,8 +152,8 @@ impl<'a> Fields<'a> {
         match values::date(value) {
             Ok(d) => Some(d),
             Err(message) => {
-                self.error(
-                    "date",
+                self.report(
+                    &crate::rules::date::RULE,
                     anchor,
                     format!("`{key}`: {message}"),
                     Some("write a date as 2564-04-26 or \"๒๖ เมษายน ๒๕๖๔\""),
@@ -168,8 +168,8 @@ impl<'a> Fields<'a> {
         match values::number(value) {
             Ok(x) if (0.0..=100.0).contains(&x) => Some(x),
             Ok(x) => {
-                self.error(
-                    "score-range",
+                self.report(
+                    &crate::rules::score_range::RULE,
                     anchor,
                     format!("`{key}` = {x} อยู่นอกช่วง 0–100 (a score is between 0 and 100)"),
                     None,
@@ -177,7 +177,7 @@ impl<'a> Fields<'a> {
                 None
             }
             Err(message) => {
-                self.error("score", anchor, format!("`{key}`: {message}"), None);
+                self.report(&crate::rules::score::RULE, anchor, format!("`{key}`: {message}"), None);
                 None
             }
         }
@@ -191,8 +191,8 @@ impl<'a> Fields<'a> {
             match ItemId::parse_detailed(&text) {
                 Ok(parsed) => {
                     if let (Some(th), Some(en)) = (parsed.warning_th(), parsed.warning_en()) {
-                        self.warning(
-                            "item-id-zero",
+                        self.report(
+                            &crate::rules::item_id_zero::RULE,
                             v,
                             format!("{th} ({en})"),
                             Some("write the letter O: \"O43\""),
@@ -200,8 +200,8 @@ impl<'a> Fields<'a> {
                     }
                     out.push(parsed.id);
                 }
-                Err(e) => self.error(
-                    "item-id",
+                Err(e) => self.report(
+                    &crate::rules::item_id::RULE,
                     v,
                     format!("`{key}`: {}", e.message_th()),
                     Some("write an item id like \"O43\""),
@@ -226,7 +226,12 @@ impl<'a> Fields<'a> {
                         crate::diag::did_you_mean(field, expected)
                             .map(|best| format!("did you mean `{best}`? (หรือหมายถึง `{best}`)"))
                     });
-                self.error("wrong-type", value, format!("`{key}`: {raw}"), help.as_deref());
+                self.report(
+                    &crate::rules::wrong_type::RULE,
+                    value,
+                    format!("`{key}`: {raw}"),
+                    help.as_deref(),
+                );
                 None
             }
         }

@@ -55,8 +55,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Measure> {
     let number = number_raw.and_then(|_| fields.integer("number", &front.number));
     if let (Some(raw), Some(n)) = (number_raw, number) {
         if n < 1 {
-            fields.error(
-                "measure-number",
+            fields.report(
+                &crate::rules::measure_number::RULE,
                 raw,
                 format!("เลขมาตรการ {n} ต้องมากกว่า 0 (a measure number is 1 or more)"),
                 None,
@@ -69,8 +69,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Measure> {
             Some(n) => indicators.push(n),
             None => {
                 if let Some(raw) = &front.indicators {
-                    fields.error(
-                        "indicator",
+                    fields.report(
+                        &crate::rules::indicator::RULE,
                         raw,
                         format!("ตัวชี้วัด {n} ไม่มี: ITA มีตัวชี้วัด 1–10 (ITA indicators are 1–10)"),
                         None,
@@ -84,8 +84,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Measure> {
     let end = fields.date("end", &front.end);
     if let (Some(s), Some(e), Some(raw)) = (start, end, &front.end) {
         if e < s {
-            fields.error(
-                "date-order",
+            fields.report(
+                &crate::rules::date_order::RULE,
                 raw,
                 format!("วันสิ้นสุด {e} อยู่ก่อนวันเริ่มต้น {s} (the end is before the start)"),
                 Some("check the years: BE = CE + 543"),
@@ -99,8 +99,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Measure> {
             let round = match crate::model::values::integer(&entry.round) {
                 Ok(r @ 1..=2) => r as u8,
                 _ => {
-                    fields.error(
-                        "round",
+                    fields.report(
+                        &crate::rules::round::RULE,
                         raw,
                         format!(
                             "`progress.round` ต้องเป็น 1 หรือ 2 (round is 1 = six months or 2 = full year), found {}",
@@ -114,8 +114,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Measure> {
             let status = match Status::parse(&entry.status) {
                 Ok(s) => s,
                 Err(e) => {
-                    fields.error(
-                        "status",
+                    fields.report(
+                        &crate::rules::status::RULE,
                         raw,
                         e.message_th(),
                         Some("done | in-progress | not-started | cancelled"),
@@ -124,8 +124,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<Measure> {
                 }
             };
             if progress.iter().any(|p: &Progress| p.round == round) {
-                fields.error(
-                    "duplicate-round",
+                fields.report(
+                    &crate::rules::duplicate_round::RULE,
                     raw,
                     format!("มีผลรอบที่ {round} ซ้ำ (round {round} is given twice)"),
                     None,

@@ -94,8 +94,8 @@ fn check_signature_dates(signatures: &[Signature], anchor: Option<&toml::Spanned
     for s in signatures {
         if let Some(toml::Value::String(text)) = &s.date {
             if crate::thai::dates::parse_thai_date(text).is_err() {
-                fields.warning(
-                    "signature-date",
+                fields.report(
+                    &crate::rules::signature_date::RULE,
                     anchor,
                     format!("วันที่ของลายมือชื่อ \"{text}\" อ่านไม่ได้ (the signature date is not a date)"),
                     Some("write it as \"๒๖ เม.ย. ๖๔\" or 2564-04-26"),

@@ -57,8 +57,8 @@ pub fn type_page(kind: &str, front: &front::RawFront, fields: &mut fields::Field
                     memo: memo::cover(front, fields),
                 },
                 (Some(raw), Some(r)) => {
-                    fields.error(
-                        "round",
+                    fields.report(
+                        &crate::rules::round::RULE,
                         raw,
                         format!("รอบ {r} ไม่มี: 1 = รอบ ๖ เดือน, 2 = ประจำปี (round is 1 or 2)"),
                         None,

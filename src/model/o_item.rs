@@ -25,8 +25,8 @@ pub fn parse(front: &RawFront, fields: &mut Fields) -> Option<OItem> {
     let raw = fields.require("item", &front.item, "item = \"O43\"")?;
     let ids = fields.item_ids("item", &front.item);
     if ids.len() > 1 {
-        fields.error(
-            "item-id",
+        fields.report(
+            &crate::rules::item_id::RULE,
             raw,
             "หน้า O-item หนึ่งหน้าตอบได้ข้อเดียว (one o-item page answers one item)".into(),
             None,

@@ -65,3 +65,18 @@ pub fn slug_problem(slug: &str) -> Option<String> {
         )
     })
 }
+
+#[cfg(test)]
+mod slug_tests {
+    use super::slug_problem as problem;
+
+    #[test]
+    fn slugs() {
+        for bad in ["", "a/b", ".", "..", &"ก".repeat(86)] {
+            assert!(problem(bad).is_some(), "{bad}");
+        }
+        for good in ["plan", "แผน-2564", &"ก".repeat(85), &"a".repeat(255)] {
+            assert!(problem(good).is_none(), "{good}");
+        }
+    }
+}

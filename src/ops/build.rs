@@ -54,8 +54,8 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     };
     if let Some(url) = &args.base_url {
         if !url.is_empty() && !crate::config::is_http_url(url) {
-            return Err(Diagnostic::error(
-                "base-url",
+            return Err(Diagnostic::new(
+                &crate::rules::base_url::RULE,
                 format!("--base-url `{url}` ต้องขึ้นต้นด้วย http:// หรือ https://"),
             )
             .into());
@@ -84,8 +84,8 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     }
     let inputs = Inputs::load(root, &options)?;
     let publish = Publish::create(&out).map_err(|e| {
-        Diagnostic::error(
-            "io",
+        Diagnostic::new(
+            &crate::rules::io::RULE,
             format!("สร้างโฟลเดอร์ชั่วคราวไม่ได้ (cannot create the staging folder): {e}"),
         )
     })?;
@@ -101,8 +101,8 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
     };
     let memo = cache.memo(&done);
     let published = publish.commit(memo).map_err(|e| {
-        Diagnostic::error(
-            "io",
+        Diagnostic::new(
+            &crate::rules::io::RULE,
             format!("ย้ายผลลัพธ์เข้าที่ไม่ได้ (cannot move the output into place): {e}"),
         )
     })?;

@@ -49,9 +49,9 @@ const VERSION: u32 = 4;
 /// What the manifest remembers of one file: (hash of the bytes, size, modification time in
 /// nanoseconds since 1970).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry(pub u64, pub u64, pub u64);
+pub struct FileRecord(pub u64, pub u64, pub u64);
 
-impl Entry {
+impl FileRecord {
     pub fn hash(&self) -> u64 {
         self.0
     }
@@ -70,7 +70,7 @@ pub struct Manifest {
     #[serde(default)]
     pub memo: serde_json::Value,
     /// Site-relative path → entry.
-    pub files: BTreeMap<String, Entry>,
+    pub files: BTreeMap<String, FileRecord>,
 }
 
 impl Manifest {
@@ -183,7 +183,7 @@ mod tests {
         let mut m = Manifest::new();
         m.memo = serde_json::json!({ "inputs": 7 });
         m.files
-            .insert("a/index.html".into(), Entry(hash_bytes(b"x"), len, time));
+            .insert("a/index.html".into(), FileRecord(hash_bytes(b"x"), len, time));
         m.write(out).expect("write manifest");
         let back = Manifest::read(out);
         assert_eq!(back, m);

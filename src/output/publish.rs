@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use super::manifest::{self, hash_bytes, is_ours_to_leave, relative, stamp, Entry, Manifest};
+use super::manifest::{self, hash_bytes, is_ours_to_leave, relative, stamp, FileRecord, Manifest};
 use super::{Sink, Stored, MARKER};
 
 const MARKER_TEXT: &[u8] = b"This folder is written by prongsai; every build updates it to match its content.\n";
@@ -30,7 +30,7 @@ pub struct Published {
 /// One file of the new build.
 #[derive(Debug, Clone, Copy)]
 struct Record {
-    entry: Entry,
+    entry: FileRecord,
     /// Written to the staging folder (its bytes differ from the output's).
     staged: bool,
 }
@@ -85,7 +85,7 @@ impl Publish {
     }
 
     /// Whether the output already holds `bytes` at `path`.
-    fn on_disk(&self, path: &str, hash: u64, bytes: &[u8]) -> Option<Entry> {
+    fn on_disk(&self, path: &str, hash: u64, bytes: &[u8]) -> Option<FileRecord> {
         if self.fresh {
             return None;
         }
@@ -101,13 +101,13 @@ impl Publish {
             .get(path)
             .is_some_and(|e| e.hash() == hash && e.matches(&meta));
         if vouched || std::fs::read(&target).is_ok_and(|old| old == bytes) {
-            Some(Entry(hash, len, time))
+            Some(FileRecord(hash, len, time))
         } else {
             None
         }
     }
 
-    fn stage(&self, path: &str, bytes: &[u8], hash: u64) -> io::Result<Entry> {
+    fn stage(&self, path: &str, bytes: &[u8], hash: u64) -> io::Result<FileRecord> {
         let target = self.staging.join(safe_relative(path)?);
         if let Some(parent) = target.parent() {
             self.make_dir(parent)?;
@@ -115,7 +115,7 @@ impl Publish {
         let mut file = std::fs::File::create(&target)?;
         file.write_all(bytes)?;
         let (len, time) = stamp(&file.metadata()?);
-        Ok(Entry(hash, len, time))
+        Ok(FileRecord(hash, len, time))
     }
 
     /// `create_dir_all`, once per folder: thousands of search files share three folders.
@@ -154,7 +154,7 @@ impl Publish {
 
     /// The previous build's entry for `path` and where the file lies, when it still has the
     /// size and time that build recorded.
-    fn as_written(&self, path: &str) -> Option<(Entry, PathBuf)> {
+    fn as_written(&self, path: &str) -> Option<(FileRecord, PathBuf)> {
         if self.fresh {
             return None;
         }

@@ -27,7 +27,7 @@ use crate::config::Config;
 use crate::diag::{Collected, Diagnostic};
 use crate::output::{Sink, Stored};
 use crate::render::templates::Templates;
-use crate::search::reuse::{Memo, Previous};
+use crate::search::reuse::{IndexRecord, Previous};
 use crate::search::writer::{prepare, Prepared};
 use crate::search::IndexWriter;
 use crate::site::body::Body;
@@ -107,7 +107,7 @@ pub struct Done {
     /// links (see [`Cache::remembered_links`]).
     pub quiet: Vec<usize>,
     /// What the search index remembers of itself, when this run made one.
-    pub index: Option<Memo>,
+    pub index: Option<IndexRecord>,
     /// The files of that index, sorted.
     pub index_files: Vec<String>,
 }
@@ -214,7 +214,7 @@ struct Pages {
     rendered: usize,
     indexed: usize,
     unread: usize,
-    index: Option<Memo>,
+    index: Option<IndexRecord>,
     index_files: Vec<String>,
 }
 
@@ -394,10 +394,10 @@ impl Work<'_> {
     }
 }
 
-/// The files made from the whole site but the search index: extras and open data.
+/// The files made from the whole site but the search index: the generated files (sitemap, feed, 404, aliases) and the open data.
 fn put_generated(site: &Site, templates: &Templates, home_body: &Body, sink: &dyn Sink) -> Vec<Diagnostic> {
-    let (mut files, mut diagnostics) = crate::site::extras::render_extras(site, templates, home_body);
-    files.extend(crate::site::data::data_files(site));
+    let (mut files, mut diagnostics) = crate::site::generated::render(site, templates, home_body);
+    files.extend(crate::site::open_data::files(site));
     diagnostics.extend(
         files
             .into_iter()
@@ -451,8 +451,11 @@ pub fn deferred<'a>(
 }
 
 /// A search index made in the background: its files (path, bytes) and its memo.
-pub type IndexFiles = (Vec<(String, Vec<u8>)>, Memo);
+pub type IndexFiles = (Vec<(String, Vec<u8>)>, IndexRecord);
 
 fn io_error(path: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error("io", format!("เขียน {path} ไม่ได้ (cannot write {path}): {e}"))
+    Diagnostic::new(
+        &crate::rules::io::RULE,
+        format!("เขียน {path} ไม่ได้ (cannot write {path}): {e}"),
+    )
 }

@@ -27,7 +27,8 @@ pub fn template_for(site: &Site, index: usize, templates: &Templates) -> String 
 
 /// The template context every page shares, converted for the template engine once.
 pub fn shared_context(site: &Site) -> Result<tera::Context, Diagnostic> {
-    tera::Context::from_serialize(site.shared_context()).map_err(|e| Diagnostic::error("template", e.to_string()))
+    tera::Context::from_serialize(site.shared_context())
+        .map_err(|e| Diagnostic::new(&crate::rules::template::RULE, e.to_string()))
 }
 
 /// Renders page `i`, whose body is `body`, through its template. `context` holds
@@ -45,8 +46,8 @@ pub fn render_page(
     let name = template_for(site, i, templates);
     if !templates.has(&name) {
         let span = page.front.template.as_ref().map_or(0, |t| t.span().start);
-        return Err(Diagnostic::error(
-            "template-missing",
+        return Err(Diagnostic::new(
+            &crate::rules::template_missing::RULE,
             format!("ไม่พบเทมเพลต `{name}` (no template named `{name}`)"),
         )
         .in_file(&page.file)
@@ -55,7 +56,7 @@ pub fn render_page(
     }
     context.extend(
         tera::Context::from_serialize(site.page_context(i, body))
-            .map_err(|e| Diagnostic::error("template", e.to_string()).in_file(&page.file))?,
+            .map_err(|e| Diagnostic::new(&crate::rules::template::RULE, e.to_string()).in_file(&page.file))?,
     );
     templates.render(&name, context).map_err(|d| {
         d.with_help(format!(

@@ -33,8 +33,8 @@ impl Templates {
         }
         if let Some(cycle) = find_cycle(&by_name) {
             let origin = by_name.get(&cycle[0]).map(|s| s.origin.clone()).unwrap_or_default();
-            return Err(vec![Diagnostic::error(
-                "template-loop",
+            return Err(vec![Diagnostic::new(
+                &crate::rules::template_loop::RULE,
                 format!(
                     "เทมเพลตเรียกกันเป็นวง (templates include or extend each other in a loop): {}",
                     cycle.join(" → ")
@@ -94,7 +94,10 @@ pub fn tera_diagnostic(error: &tera::Error, origins: &HashMap<String, PathBuf>) 
             .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)))
             .cloned()
     });
-    let mut d = Diagnostic::error("template", format!("เทมเพลตผิดพลาด (template error): {text}"));
+    let mut d = Diagnostic::new(
+        &crate::rules::template::RULE,
+        format!("เทมเพลตผิดพลาด (template error): {text}"),
+    );
     if let Some(name) = template {
         d = d.in_file(origins[&name].clone());
         if let Some(line) = line_in_message(&text) {
@@ -226,11 +229,11 @@ pub fn read_template_dir(dir: &Path, links: &Symlinks) -> Result<Vec<TemplateSou
                 text,
             }),
             Ok(Err(e)) => errors.push(
-                Diagnostic::error("encoding", e.to_string())
+                Diagnostic::new(&crate::rules::encoding::RULE, e.to_string())
                     .in_file(&file.path)
                     .with_help(e.help()),
             ),
-            Err(e) => errors.push(Diagnostic::error("io", e.to_string()).in_file(&file.path)),
+            Err(e) => errors.push(Diagnostic::new(&crate::rules::io::RULE, e.to_string()).in_file(&file.path)),
         }
     }
     if errors.is_empty() {

@@ -60,7 +60,10 @@ pub fn index_of(docs: Vec<SearchDoc>) -> Vec<(String, Vec<u8>)> {
 
 /// [`index_of`] taking the postings of the pages `previous` indexed alike from it (the same
 /// files as without it); also returns what the next index needs to reuse this one.
-pub fn index_reusing(docs: Vec<SearchDoc>, previous: Option<reuse::Previous>) -> (Vec<(String, Vec<u8>)>, reuse::Memo) {
+pub fn index_reusing(
+    docs: Vec<SearchDoc>,
+    previous: Option<reuse::Previous>,
+) -> (Vec<(String, Vec<u8>)>, reuse::IndexRecord) {
     let files = std::sync::Mutex::new(Vec::new());
     let memo = write_index(
         docs,
@@ -80,7 +83,11 @@ pub fn index_reusing(docs: Vec<SearchDoc>, previous: Option<reuse::Previous>) ->
 /// it is made, from any thread and in no particular order. The documents are put in page-id
 /// order (by URL) first; a build that has its pages in that order already feeds an
 /// [`IndexWriter`] itself, a batch at a time.
-pub fn write_index(mut docs: Vec<SearchDoc>, put: writer::Put, previous: Option<reuse::Previous>) -> reuse::Memo {
+pub fn write_index(
+    mut docs: Vec<SearchDoc>,
+    put: writer::Put,
+    previous: Option<reuse::Previous>,
+) -> reuse::IndexRecord {
     docs.par_sort_unstable_by(|a, b| (&a.url, &a.title, &a.text).cmp(&(&b.url, &b.title, &b.text)));
     let mut index = IndexWriter::reusing(put, previous);
     for batch in docs.chunks(BATCH) {

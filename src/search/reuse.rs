@@ -5,7 +5,7 @@
 //! pages are counted; the lists are then merged, the old pages under their new ids, and
 //! encoded exactly as a build from scratch encodes them.
 //!
-//! What makes this safe: the [`Memo`] of the last index names the binary that wrote it
+//! What makes this safe: the [`IndexRecord`] of the last index names the binary that wrote it
 //! (another prongsai may count terms differently) and the hash of every page's fragment;
 //! the posting files are read only when the sink vouches they are as that build wrote them;
 //! anything missing, unreadable or unexpected means nothing is reused.
@@ -21,7 +21,7 @@ use super::DIR;
 
 /// What an index remembers of itself for the next build, kept in the output's manifest.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Memo {
+pub struct IndexRecord {
     /// The binary that wrote the index (`engine::id`); `None` when unknown.
     pub engine: Option<u64>,
     /// Each indexed page in page-id order: (URL, hash of its fragment JSON, the size it
@@ -55,7 +55,7 @@ struct Chunk {
 impl<'a> Previous<'a> {
     /// Loads the index `memo` describes through `read`, when it was written by this binary
     /// (`engine`) and every file of it can be read and parsed.
-    pub fn load(memo: &Memo, engine: Option<u64>, read: Read<'a>) -> Option<Previous<'a>> {
+    pub fn load(memo: &IndexRecord, engine: Option<u64>, read: Read<'a>) -> Option<Previous<'a>> {
         if memo.engine.is_none() || memo.engine != engine || memo.pages.is_empty() {
             return None;
         }

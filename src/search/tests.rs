@@ -2,7 +2,7 @@
 
 use super::fragments::{display_text, fragment_json, Fragment};
 use super::query::{search, title_ids, Loaded};
-use super::reuse::{Memo, Previous};
+use super::reuse::{IndexRecord, Previous};
 use super::{build_index, index_reusing, SearchDoc};
 use crate::engine::id as engine;
 use crate::thai::normalize::normalize;
@@ -212,7 +212,7 @@ fn reader(files: &[(String, Vec<u8>)]) -> impl Fn(&str) -> Option<Vec<u8>> + Syn
 }
 
 /// Whether the index of `files`, as `memo` describes it, can be reused.
-fn loads(files: &[(String, Vec<u8>)], memo: &Memo) -> bool {
+fn loads(files: &[(String, Vec<u8>)], memo: &IndexRecord) -> bool {
     Previous::load(memo, engine(), &reader(files)).is_some()
 }
 
@@ -257,7 +257,7 @@ fn an_index_is_reused_only_when_all_of_it_is_there() {
     let (files, memo) = index_reusing(docs, None);
     assert_eq!(memo.pages.len(), 1500);
     assert!(loads(&files, &memo));
-    let other_binary = Memo {
+    let other_binary = IndexRecord {
         engine: memo.engine.map(|e| e ^ 1),
         ..memo.clone()
     };
@@ -271,7 +271,7 @@ fn an_index_is_reused_only_when_all_of_it_is_there() {
         g.1.truncate(g.1.len() / 2);
     }
     assert!(!loads(&torn, &memo));
-    let shorter = Memo {
+    let shorter = IndexRecord {
         pages: memo.pages[1..].to_vec(),
         ..memo
     };

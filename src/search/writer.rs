@@ -17,7 +17,7 @@ use serde_json::json;
 use super::fragments::{display_text, fragment_json, fragment_size, Chunker, Fragment};
 use super::grams::{index_terms, CountTerms, Term, TermCounter, TermHasher, PREFIX_MAX};
 use super::index::{encode_numbers, posting_files, TermLists};
-use super::reuse::{Memo, Previous};
+use super::reuse::{IndexRecord, Previous};
 use super::{script_value, script_with, SearchDoc, CLIENT_JS, DIR};
 use crate::thai::normalize::normalize;
 
@@ -148,7 +148,7 @@ pub struct IndexWriter<'a, 'p> {
     previous: Option<Previous<'p>>,
     /// The new id of each page of `previous` reused so far; `u32::MAX` for the others.
     moved: Vec<u32>,
-    /// What the index remembers of its pages (`Memo::pages`).
+    /// What the index remembers of its pages (`IndexRecord::pages`).
     memo: Vec<(String, u64, u32)>,
     /// Pages whose terms were counted (not reused).
     counted: usize,
@@ -217,7 +217,7 @@ impl<'a, 'p> IndexWriter<'a, 'p> {
 
     /// Writes the last chunk, the posting files, the manifest and the client; returns what
     /// the next build needs to reuse this index.
-    pub fn finish(self) -> Memo {
+    pub fn finish(self) -> IndexRecord {
         let put = self.put;
         let (last, chunk_pages) = self.chunks.finish();
         if let Some((n, json)) = last {
@@ -248,7 +248,7 @@ impl<'a, 'p> IndexWriter<'a, 'p> {
             .files
             .into_par_iter()
             .for_each(|(name, value)| put(format!("{DIR}/{name}.js"), script_value(&name, &value)));
-        Memo {
+        IndexRecord {
             engine: crate::engine::id(),
             pages: self.memo,
         }

@@ -53,7 +53,7 @@ pub fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
                 String::new(),
             ),
         };
-        let d = Diagnostic::error("serve-bind", message);
+        let d = Diagnostic::new(&crate::rules::serve_bind::RULE, message);
         if help.is_empty() {
             d
         } else {

@@ -55,8 +55,8 @@ pub fn run(root: &Path, args: &Args) -> u8 {
 
 fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
     let ip: IpAddr = args.bind.trim_matches(['[', ']']).parse().map_err(|_| {
-        vec![Diagnostic::error(
-            "serve-bind",
+        vec![Diagnostic::new(
+            &crate::rules::serve_bind::RULE,
             format!("`{}` ไม่ใช่ที่อยู่ IP (is not an IP address)", args.bind),
         )
         .with_help("use --bind 127.0.0.1 (the default) or --bind 0.0.0.0 to allow other machines")]
@@ -91,8 +91,8 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
     publish(&state, first, started, &[], true);
 
     listen::spawn(listener, state.clone()).map_err(|e| {
-        vec![Diagnostic::error(
-            "serve-bind",
+        vec![Diagnostic::new(
+            &crate::rules::serve_bind::RULE,
             format!("เริ่มเซิร์ฟเวอร์ไม่ได้ (cannot start the server): {e}"),
         )]
     })?;

@@ -81,8 +81,8 @@ impl SourceWatcher {
             Ok(e) => e,
             Err(RecvTimeoutError::Timeout) => return Ok(None),
             Err(RecvTimeoutError::Disconnected) => {
-                return Err(Diagnostic::error(
-                    "serve-watch",
+                return Err(Diagnostic::new(
+                    &crate::rules::serve_watch::RULE,
                     "ตัวเฝ้าไฟล์หยุดทำงาน (the file watcher stopped)",
                 ))
             }
@@ -158,7 +158,10 @@ fn classify(root: &Path, path: &Path, changes: &mut Changes) -> Option<&'static 
 }
 
 fn watch_error(e: notify::Error) -> Diagnostic {
-    let d = Diagnostic::error("serve-watch", format!("เฝ้าดูไฟล์ไม่ได้ (cannot watch files): {e}"));
+    let d = Diagnostic::new(
+        &crate::rules::serve_watch::RULE,
+        format!("เฝ้าดูไฟล์ไม่ได้ (cannot watch files): {e}"),
+    );
     let too_many_instances = matches!(&e.kind, notify::ErrorKind::Io(io) if io.raw_os_error() == Some(24));
     if matches!(e.kind, notify::ErrorKind::MaxFilesWatch) {
         d.with_help(

@@ -108,10 +108,13 @@ fn check_kinds(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
                     None => format!("kinds: {}", KINDS.join(", ")),
                 };
                 diagnostics.push(
-                    Diagnostic::error("unknown-kind", format!("ไม่รู้จักชนิดหน้า `{}` (unknown kind)", page.kind))
-                        .in_file(&page.file)
-                        .at_offset(&page.front_text, page.front_offset + kind.span().start)
-                        .with_help(help),
+                    Diagnostic::new(
+                        &crate::rules::unknown_kind::RULE,
+                        format!("ไม่รู้จักชนิดหน้า `{}` (unknown kind)", page.kind),
+                    )
+                    .in_file(&page.file)
+                    .at_offset(&page.front_text, page.front_offset + kind.span().start)
+                    .with_help(help),
                 );
                 continue;
             }
@@ -124,8 +127,8 @@ fn check_kinds(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
                 .map_or(&[][..], |(_, kinds)| *kinds);
             if !allowed.contains(&kind) {
                 diagnostics.push(
-                    Diagnostic::error(
-                        "key-not-for-kind",
+                    Diagnostic::new(
+                        &crate::rules::key_not_for_kind::RULE,
                         format!("`{key}` ใช้กับหน้าชนิด `{kind}` ไม่ได้ (`{key}` is not a key of kind `{kind}`)"),
                     )
                     .in_file(&page.file)
@@ -166,8 +169,8 @@ fn assign_fiscal_years(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
                 Ok(year) if (2400..=2700).contains(&year) => Some(year as i32),
                 Ok(year) => {
                     diagnostics.push(
-                        Diagnostic::error(
-                            "fiscal-year",
+                        Diagnostic::new(
+                            &crate::rules::fiscal_year::RULE,
                             format!("ปีงบประมาณ {year} ต้องเป็นปี พ.ศ. (a fiscal year is a BE year such as 2564)"),
                         )
                         .in_file(&page.file)
@@ -181,7 +184,7 @@ fn assign_fiscal_years(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
                 }
                 Err(message) => {
                     diagnostics.push(
-                        Diagnostic::error("fiscal-year", format!("`fiscal_year`: {message}"))
+                        Diagnostic::new(&crate::rules::fiscal_year::RULE, format!("`fiscal_year`: {message}"))
                             .in_file(&page.file)
                             .at_offset(&page.front_text, page.front_offset + raw.span().start),
                     );

@@ -50,16 +50,20 @@ fn read_source(root: &Path, page: &Page) -> Result<Option<Vec<u8>>, Diagnostic> 
     if page.source_hash.is_none() {
         return Ok(None);
     }
-    std::fs::read(root.join(&page.file))
-        .map(Some)
-        .map_err(|e| Diagnostic::error("io", format!("อ่านไฟล์ไม่ได้ (cannot read the file): {e}")).in_file(&page.file))
+    std::fs::read(root.join(&page.file)).map(Some).map_err(|e| {
+        Diagnostic::new(
+            &crate::rules::io::RULE,
+            format!("อ่านไฟล์ไม่ได้ (cannot read the file): {e}"),
+        )
+        .in_file(&page.file)
+    })
 }
 
 /// `bytes` of `page`'s file decoded, when they still are the text the page was loaded from.
 fn loaded_text(page: &Page, bytes: Vec<u8>) -> Result<Arc<str>, Diagnostic> {
     let changed = || {
-        Diagnostic::error(
-            "io",
+        Diagnostic::new(
+            &crate::rules::io::RULE,
             "ไฟล์ถูกแก้ไขระหว่างการสร้างเว็บไซต์ (the file changed while the site was being built)",
         )
         .in_file(&page.file)

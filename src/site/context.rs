@@ -81,7 +81,7 @@ pub struct PageContext<'a> {
     pub breadcrumbs: Vec<PageSummary<'a>>,
     pub prev: Option<PageSummary<'a>>,
     pub next: Option<PageSummary<'a>>,
-    /// The ITA data of the page (see `site::views`), `null` for plain pages.
+    /// The ITA data of the page (see `site::ita_view`), `null` for plain pages.
     pub ita: serde_json::Value,
 }
 

@@ -57,7 +57,7 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
                     diagnostics.push(at(
                         page,
                         raw.span().start,
-                        Diagnostic::error("framework", format!("`framework`: {message}")),
+                        Diagnostic::new(&crate::rules::framework::RULE, format!("`framework`: {message}")),
                     ));
                     fiscal_year
                 }
@@ -67,8 +67,8 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
         if model.catalogs.get(framework).is_none() {
             let years: Vec<String> = model.catalogs.years().map(|y| y.to_string()).collect();
             diagnostics.push(
-                Diagnostic::warning(
-                    "catalog-missing",
+                Diagnostic::new(
+                    &crate::rules::catalog_missing::RULE,
                     format!("ไม่มีรายการ O-item ของกรอบปี {framework} (no O-item catalog for framework {framework})"),
                 )
                 .in_file(&page.file)
@@ -83,8 +83,8 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
                 at(
                     page,
                     page.front.fiscal_year.as_ref().map_or(0, |v| v.span().start),
-                    Diagnostic::error(
-                        "fiscal-year-twice",
+                    Diagnostic::new(
+                        &crate::rules::fiscal_year_twice::RULE,
                         format!(
                             "ปีงบประมาณ {fiscal_year} ประกาศไว้แล้วใน {} (fiscal year {fiscal_year} is already declared by {})",
                             site.pages[model.years[&fiscal_year].section].file.display(),
@@ -114,8 +114,8 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
         let year = page.fiscal_year.and_then(|fy| model.years.get_mut(&fy));
         let Some(year) = year else {
             diagnostics.push(
-                Diagnostic::error(
-                    "outside-fiscal-year",
+                Diagnostic::new(
+                    &crate::rules::outside_fiscal_year::RULE,
                     format!(
                         "หน้าชนิด `{}` ต้องอยู่ในหมวดปีงบประมาณ (a `{}` page must be inside a fiscal-year section)",
                         page.kind, page.kind
@@ -140,8 +140,8 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
                         at(
                             page,
                             page.front.item.as_ref().map_or(0, |v| v.span().start),
-                            Diagnostic::error(
-                                "duplicate-item",
+                            Diagnostic::new(
+                                &crate::rules::duplicate_item::RULE,
                                 format!(
                                     "ข้อ {} มีสองหน้าในปีเดียวกัน: {} (item {} has two pages this year, also {})",
                                     o.item,
@@ -184,8 +184,8 @@ fn unknown_item(page: &Page, span: usize, id: ItemId, framework: i32) -> Diagnos
     at(
         page,
         span,
-        Diagnostic::error(
-            "unknown-item",
+        Diagnostic::new(
+            &crate::rules::unknown_item::RULE,
             format!("ไม่มีข้อ {id} ในกรอบปี {framework} (item {id} is not in the {framework} catalog)"),
         ),
     )
@@ -229,14 +229,14 @@ fn load_catalogs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Catalogs {
             Ok(Ok(text)) => text,
             Ok(Err(e)) => {
                 diagnostics.push(
-                    Diagnostic::error("encoding", e.to_string())
+                    Diagnostic::new(&crate::rules::encoding::RULE, e.to_string())
                         .in_file(&shown)
                         .with_help(e.help()),
                 );
                 continue;
             }
             Err(e) => {
-                diagnostics.push(Diagnostic::error("io", e.to_string()).in_file(&shown));
+                diagnostics.push(Diagnostic::new(&crate::rules::io::RULE, e.to_string()).in_file(&shown));
                 continue;
             }
         };
@@ -248,8 +248,8 @@ fn load_catalogs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Catalogs {
                     .unwrap_or_default();
                 if !stem.ends_with(&year.to_string()) {
                     diagnostics.push(
-                        Diagnostic::warning(
-                            "catalog-name",
+                        Diagnostic::new(
+                            &crate::rules::catalog_name::RULE,
                             format!("ไฟล์ชื่อ {stem} แต่ประกาศปี {year} (the file declares framework {year})"),
                         )
                         .in_file(&shown),
@@ -257,7 +257,7 @@ fn load_catalogs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Catalogs {
                 }
             }
             Err(e) => {
-                let mut d = Diagnostic::error("catalog", e.message_th()).in_file(&shown);
+                let mut d = Diagnostic::new(&crate::rules::catalog::RULE, e.message_th()).in_file(&shown);
                 if let Some(span) = &e.span {
                     d = d.at_offset(&text, span.start);
                 }
@@ -278,8 +278,8 @@ fn check_year(site: &mut Site, catalogs: &Catalogs, year: &Year, diagnostics: &m
                 at(
                     b,
                     span,
-                    Diagnostic::error(
-                        "duplicate-measure",
+                    Diagnostic::new(
+                        &crate::rules::duplicate_measure::RULE,
                         format!(
                             "มาตรการที่ {} ซ้ำกับ {} (measure number {} is also used by {})",
                             measure_number(b),
@@ -332,7 +332,7 @@ fn check_year(site: &mut Site, catalogs: &Catalogs, year: &Year, diagnostics: &m
         if !missing.is_empty() {
             let page = &site.pages[r];
             diagnostics.push(
-                Diagnostic::warning("report-missing-entry", format!("มาตรการที่ {} ยังไม่มีผลรอบที่ {round} จะแสดงเป็น \"ยังไม่รายงาน\" (measures {} have no round-{round} entry and are shown as not reported)", missing.join(", "), missing.join(", ")))
+                Diagnostic::new(&crate::rules::report_missing_entry::RULE, format!("มาตรการที่ {} ยังไม่มีผลรอบที่ {round} จะแสดงเป็น \"ยังไม่รายงาน\" (measures {} have no round-{round} entry and are shown as not reported)", missing.join(", "), missing.join(", ")))
                     .in_file(&page.file)
                     .with_help(format!("add [[progress]] round = {round} to those measures (เพิ่ม [[progress]] round = {round})")),
             );
@@ -351,7 +351,7 @@ fn check_analysis(page: &Page, catalogs: &Catalogs, diagnostics: &mut Vec<Diagno
             diagnostics.push(at(
                 page,
                 span,
-                Diagnostic::warning("published-total", format!("คะแนนรวมที่ประกาศ {published:.2} ไม่ตรงกับที่คำนวณได้ {:.2} (published total {published:.2}, computed {:.2})", round2(total), round2(total))),
+                Diagnostic::new(&crate::rules::published_total::RULE, format!("คะแนนรวมที่ประกาศ {published:.2} ไม่ตรงกับที่คำนวณได้ {:.2} (published total {published:.2}, computed {:.2})", round2(total), round2(total))),
             ).with_help("check the ten indicator scores in [scores] (ตรวจคะแนนตัวชี้วัดใน [scores])"));
         }
     }
@@ -362,13 +362,13 @@ fn check_analysis(page: &Page, catalogs: &Catalogs, diagnostics: &mut Vec<Diagno
                 diagnostics.push(at(
                     page,
                     raw.span().start,
-                    Diagnostic::warning("published-grade", format!("ผลที่ประกาศ \"{grade}\" ไม่ตรงกับคะแนนที่คำนวณได้ {:.2} ({}) (published grade disagrees with the computed total)", round2(total), expected.label_th())),
+                    Diagnostic::new(&crate::rules::published_grade::RULE, format!("ผลที่ประกาศ \"{grade}\" ไม่ตรงกับคะแนนที่คำนวณได้ {:.2} ({}) (published grade disagrees with the computed total)", round2(total), expected.label_th())),
                 ));
             }
             (Err(e), _) => diagnostics.push(at(
                 page,
                 raw.span().start,
-                Diagnostic::error("grade-unknown", e.message_th()),
+                Diagnostic::new(&crate::rules::grade_unknown::RULE, e.message_th()),
             )),
             _ => {}
         }
@@ -384,13 +384,17 @@ fn check_analysis(page: &Page, catalogs: &Catalogs, diagnostics: &mut Vec<Diagno
                             diagnostics.push(at(
                                 page,
                                 raw_span,
-                                Diagnostic::warning("indicator-mismatch", format!("ตัวชี้วัดที่ {indicator} ให้ไว้ {given:.2} แต่คำนวณจาก oit_failed ได้ {:.2} (indicator {indicator}: given {given:.2}, computed from oit_failed {:.2})", round2(value), round2(value))),
+                                Diagnostic::new(&crate::rules::indicator_mismatch::RULE, format!("ตัวชี้วัดที่ {indicator} ให้ไว้ {given:.2} แต่คำนวณจาก oit_failed ได้ {:.2} (indicator {indicator}: given {given:.2}, computed from oit_failed {:.2})", round2(value), round2(value))),
                             ));
                         }
                     }
                 }
             }
-            Err(e) => diagnostics.push(at(page, raw_span, Diagnostic::error("unknown-item", e.message_th()))),
+            Err(e) => diagnostics.push(at(
+                page,
+                raw_span,
+                Diagnostic::new(&crate::rules::unknown_item::RULE, e.message_th()),
+            )),
         }
     }
 }

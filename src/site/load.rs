@@ -47,11 +47,14 @@ pub fn scan_content(root: &Path, links: &Symlinks) -> (Vec<ContentFile>, Vec<Ass
     let mut diagnostics = Vec::new();
     if !content.is_dir() {
         diagnostics.push(
-            Diagnostic::error("content-missing", "ไม่พบโฟลเดอร์ content/ (no content/ folder)")
-                .in_file(CONTENT_DIR)
-                .with_help(
-                    "create content/_index.md, or run `prongsai init` (สร้าง content/_index.md หรือใช้ `prongsai init`)",
-                ),
+            Diagnostic::new(
+                &crate::rules::content_missing::RULE,
+                "ไม่พบโฟลเดอร์ content/ (no content/ folder)",
+            )
+            .in_file(CONTENT_DIR)
+            .with_help(
+                "create content/_index.md, or run `prongsai init` (สร้าง content/_index.md หรือใช้ `prongsai init`)",
+            ),
         );
         return (Vec::new(), Vec::new(), diagnostics);
     }
@@ -109,10 +112,14 @@ pub fn load_page(
 ) -> Result<Option<(Page, Arc<str>)>, Vec<Diagnostic>> {
     let shown_path = PathBuf::from(CONTENT_DIR).join(&file.relative);
     let bytes = std::fs::read(&file.path).map_err(|e| {
-        vec![Diagnostic::error("io", format!("อ่านไฟล์ไม่ได้ (cannot read the file): {e}")).in_file(&shown_path)]
+        vec![Diagnostic::new(
+            &crate::rules::io::RULE,
+            format!("อ่านไฟล์ไม่ได้ (cannot read the file): {e}"),
+        )
+        .in_file(&shown_path)]
     })?;
     let text = decode_owned(bytes).map_err(|e| {
-        let mut d = Diagnostic::error("encoding", e.to_string())
+        let mut d = Diagnostic::new(&crate::rules::encoding::RULE, e.to_string())
             .in_file(&shown_path)
             .with_help(e.help());
         if let crate::source::DecodeError::NotUtf8 { line, .. } = e {
@@ -122,8 +129,8 @@ pub fn load_page(
     })?;
     let _ = root;
     let split = split_front_matter(&text).map_err(|u| {
-        vec![Diagnostic::error(
-            "front-matter-unclosed",
+        vec![Diagnostic::new(
+            &crate::rules::front_matter_unclosed::RULE,
             "ส่วนหัว +++ ไม่มีบรรทัดปิด (the +++ front matter is never closed)",
         )
         .in_file(&shown_path)
@@ -149,7 +156,7 @@ pub fn load_page(
     let slug_problem = slug.as_deref().and_then(crate::model::values::slug_problem);
     if let (Some(s), Some(problem)) = (&front.slug, &slug_problem) {
         diagnostics.push(
-            Diagnostic::error("slug", problem.clone())
+            Diagnostic::new(&crate::rules::slug::RULE, problem.clone())
                 .in_file(&shown_path)
                 .at_offset(&text, front_offset + s.span().start)
                 .with_help("write one short name, e.g. slug = \"plan\" (ตั้งเป็นชื่อสั้น ๆ ชื่อเดียว)"),
@@ -252,7 +259,7 @@ fn date_field(
         Ok(date) => Some(date),
         Err(message) => {
             diagnostics.push(
-                Diagnostic::error("date", format!("`{key}`: {message}"))
+                Diagnostic::new(&crate::rules::date::RULE, format!("`{key}`: {message}"))
                     .in_file(file)
                     .at_offset(text, offset + value.span().start)
                     .with_help("write a date as 2564-04-26, 2021-04-26 or \"๒๖ เมษายน ๒๕๖๔\" (เขียนวันที่เป็น 2564-04-26 หรือ \"๒๖ เมษายน ๒๕๖๔\")"),

@@ -1,17 +1,19 @@
 //! The site model: every page with its front matter, typed data and place in the site
 //! (sections, fiscal years, previous/next), and what templates see of it (`context`,
-//! `views`). Loading (`load`) keeps each page's front matter; a body (`body`) is rendered
-//! when the page is. `pipeline` drives it; nothing here writes or checks.
+//! `ita_view`). Loading (`load`) keeps each page's front matter; a body (`body`) is rendered
+//! when the page is. The files no content file makes are `generated` (sitemap, feed, 404,
+//! aliases) and `open_data` (the JSON/CSV of each fiscal year). `pipeline` drives it;
+//! nothing here writes or checks.
 
 pub mod assemble;
 pub mod body;
 pub mod context;
-pub mod data;
-pub mod extras;
+pub mod generated;
 pub mod ita;
+pub mod ita_view;
 pub mod load;
+pub mod open_data;
 pub mod search_docs;
-pub mod views;
 
 use std::path::{Path, PathBuf};
 

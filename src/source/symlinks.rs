@@ -15,8 +15,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::check::rules::{symlink_broken, symlink_outside};
 use crate::diag::Diagnostic;
+use crate::rules::{symlink_broken, symlink_outside};
 
 /// The portal's source folders: what a build reads, and where links may lead.
 pub const SOURCE_DIRS: &[&str] = &["content", "static", "templates", "catalogs", "themes"];

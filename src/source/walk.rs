@@ -118,7 +118,7 @@ pub fn walk_content(dir: &Path, links: &Symlinks) -> (Vec<ContentFile>, Vec<Diag
 
 /// An `io` error for `path`, named relative to the portal root.
 fn cannot_read(links: &Symlinks, path: &Path, why: &str) -> Diagnostic {
-    Diagnostic::error("io", format!("อ่านไม่ได้ (cannot read): {why}")).in_file(links.shown(path))
+    Diagnostic::new(&crate::rules::io::RULE, format!("อ่านไม่ได้ (cannot read): {why}")).in_file(links.shown(path))
 }
 
 #[cfg(test)]

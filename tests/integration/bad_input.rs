@@ -160,7 +160,7 @@ fn run_case(case: &Path) -> Result<(), String> {
         }
     }
     for code in printed_codes(&text) {
-        if prongsai::check::rules::find(&code).is_none() {
+        if prongsai::rules::find(&code).is_none() {
             return fail(format!("code `{code}` is not a registered rule"));
         }
     }

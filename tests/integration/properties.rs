@@ -152,15 +152,15 @@ proptest! {
         for link in &facts.links {
             prop_assert!(link.offset <= md.len());
         }
-        let _ = prongsai::check::rules::table_header::tables_without_th(&md);
+        let _ = prongsai::check::table_header::tables_without_th(&md);
     }
 
     #[test]
     fn the_html_tokenizer_never_panics(text in "\\PC{0,80}") {
         let _ = tokenize(&text);
         let _ = prongsai::check::html::decode_entities(&text);
-        let _ = prongsai::check::rules::broken_link::percent_decode(&text);
-        let _ = prongsai::check::rules::broken_link::join("2564/plan/", &text);
+        let _ = prongsai::check::broken_link::percent_decode(&text);
+        let _ = prongsai::check::broken_link::join("2564/plan/", &text);
     }
 }
 
@@ -183,7 +183,7 @@ fn check_file_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
             lines
         );
         prop_assert!(!d.message.contains('\n'), "{}", d.message);
-        prop_assert!(prongsai::check::rules::find(d.code).is_some(), "{}", d.code);
+        prop_assert!(prongsai::rules::find(d.code).is_some(), "{}", d.code);
     }
     Ok(())
 }
