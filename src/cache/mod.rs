@@ -13,6 +13,7 @@
 
 pub mod disk;
 pub mod fingerprint;
+pub mod hash_ser;
 pub mod inputs;
 pub mod memory;
 
