@@ -218,7 +218,7 @@ fn load_catalogs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Catalogs {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
-    let links = crate::source::Symlinks::of(&site.root, &site.config);
+    let links = site.config.symlinks(&site.root);
     for path in files {
         if let Err(refused) = links.check_path(&path) {
             diagnostics.push(refused);

@@ -109,7 +109,7 @@ impl Site {
     /// content errors are collected in `diagnostics`.
     pub fn load(root: &Path, options: BuildOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = Config::load(root)?;
-        let content = load::load_content(root, &crate::source::Symlinks::of(root, &config), &options);
+        let content = load::load_content(root, &config.symlinks(root), &options);
         Ok(Site::assemble(root, config, options, content))
     }
 

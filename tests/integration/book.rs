@@ -321,3 +321,69 @@ fn serve_answers(dir: &Path, extra: &[String]) {
     let _ = child.wait();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
 }
+
+/// The codemap in `src/lib.rs` names every module of the crate, and lists them in an order
+/// the code keeps: a module uses (`crate::x`) only modules on its own row or above it.
+#[test]
+fn the_codemap_names_every_module_in_dependency_order() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lib = std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs");
+    let declared: BTreeSet<String> = lib
+        .lines()
+        .filter_map(|l| l.strip_prefix("pub mod "))
+        .map(|m| m.trim_end_matches(';').to_string())
+        .collect();
+    // row of each module in the table
+    let mut row_of = std::collections::BTreeMap::new();
+    let rows = lib.lines().filter(|l| l.starts_with("//! | [`"));
+    for (row, line) in rows.enumerate() {
+        let names = line.split('|').nth(1).unwrap_or_default();
+        for name in names.split(',') {
+            let name = name.trim().trim_start_matches("[`").trim_end_matches("`]");
+            row_of.insert(name.to_string(), row);
+        }
+    }
+    let listed: BTreeSet<String> = row_of.keys().cloned().collect();
+    assert_eq!(listed, declared, "modules in the codemap vs `pub mod` in lib.rs");
+    let mut wrong = Vec::new();
+    for module in &declared {
+        let file = src.join(format!("{module}.rs"));
+        let files: Vec<PathBuf> = if file.is_file() {
+            vec![file]
+        } else {
+            walkdir::WalkDir::new(src.join(module))
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+                .map(|e| e.into_path())
+                .collect()
+        };
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("read");
+            // the unit tests at the end of a file may use anything
+            let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default();
+            for (at, _) in code.match_indices("crate::") {
+                let used: String = code[at + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                let line_start = code[..at].rfind('\n').map_or(0, |i| i + 1);
+                if code[line_start..at].trim_start().starts_with("//") {
+                    continue; // a doc comment naming a module is not a use
+                }
+                if let (Some(&mine), Some(&theirs)) = (row_of.get(module), row_of.get(&used)) {
+                    if theirs > mine {
+                        wrong.push(format!("{} uses crate::{used}", file.display()));
+                    }
+                }
+            }
+        }
+    }
+    wrong.sort();
+    wrong.dedup();
+    assert!(
+        wrong.is_empty(),
+        "uses against the codemap's order:\n{}",
+        wrong.join("\n")
+    );
+}
