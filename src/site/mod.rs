@@ -21,6 +21,7 @@ use crate::config::Config;
 use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::model::front::RawFront;
+use crate::model::PageKind;
 
 /// What the command line may change about a build.
 #[derive(Debug, Clone, Default)]
@@ -48,7 +49,7 @@ pub struct Page {
     pub front: std::sync::Arc<RawFront>,
     pub front_offset: usize,
     pub body_offset: usize,
-    pub kind: String,
+    pub kind: PageKind,
     pub is_section: bool,
     /// The folder under `content/` (`2564/measures`, `""` at the top).
     pub dir: String,

@@ -128,7 +128,7 @@ fn the_template_context_is_documented() {
     let index = site
         .pages
         .iter()
-        .position(|p| p.kind == "measure")
+        .position(|p| p.kind == prongsai::model::PageKind::Measure)
         .expect("a measure page");
     let body = prongsai::site::body::Body::reload(&site, index).unwrap_or_else(|d| panic!("{d:?}"));
     let context = serde_json::to_value(site.context(index, &body)).expect("context as JSON");
