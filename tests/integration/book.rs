@@ -387,3 +387,61 @@ fn the_codemap_names_every_module_in_dependency_order() {
         wrong.join("\n")
     );
 }
+
+/// The keys of the `ita` object templates see, per kind, in the example portal.
+fn ita_keys_by_kind() -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    use prongsai::site::{BuildOptions, Site};
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut portals = vec![repo.to_path_buf()];
+    for entry in std::fs::read_dir(repo.join("tests/fixtures"))
+        .expect("fixtures")
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with("kind-") && entry.path().join("prongsai.toml").is_file() {
+            portals.push(entry.path());
+        }
+    }
+    let mut out: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for root in portals {
+        let site = Site::load(&root, BuildOptions::default()).unwrap_or_else(|d| panic!("{d:?}"));
+        for (i, page) in site.pages.iter().enumerate() {
+            let view = site.ita_view(i);
+            let Some(object) = view.as_object() else { continue };
+            let name = if page.path.is_empty() {
+                "home".to_string()
+            } else if page.is_section && page.kind == prongsai::model::PageKind::Page {
+                "year".to_string()
+            } else {
+                page.kind.as_str().to_string()
+            };
+            out.entry(name).or_default().extend(object.keys().cloned());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_ita_data_of_every_kind_is_documented() {
+    let text = read_book("templates.md");
+    let found = ita_keys_by_kind();
+    for kind in [
+        "o-item",
+        "measure",
+        "analysis",
+        "plan",
+        "report",
+        "memo",
+        "year",
+        "home",
+        "oit-catalog",
+    ] {
+        let keys = found
+            .get(kind)
+            .unwrap_or_else(|| panic!("no `{kind}` page in the portals read"));
+        let table = format!("ita.{kind}");
+        let documented = documented_keys(&text, &table)
+            .unwrap_or_else(|| panic!("no `<!-- keys: {table} -->` table in templates.md"));
+        assert_eq!(&documented, keys, "`ita` of {kind} pages in the book vs the code");
+    }
+}
