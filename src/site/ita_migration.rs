@@ -125,7 +125,7 @@ fn check_year(
         }
         flagged.insert(id, i);
         let why = if copied {
-            format!("เนื้อหาเหมือนหน้าข้อ {id} ของปีกรอบ {from} (same content as the {from} page of {id})")
+            format!("เนื้อหาเหมือนหน้าข้อ {id} ของกรอบปี {from} (same content as the {from} page of {id})")
         } else {
             format!("ชื่อหน้าเป็นชื่อข้อ {id} ของกรอบปี {from} (the title is {from}'s {id})")
         };
