@@ -66,8 +66,10 @@ pub enum CatalogCommand {
     },
     /// Renumber a year's O-item pages from one framework to the next; dry run unless --apply (เปลี่ยนเลขข้อ)
     Migrate {
+        /// The framework the year's pages are numbered as now, e.g. 2568
         #[arg(long)]
         from: i32,
+        /// The framework to renumber them to, e.g. 2569
         #[arg(long)]
         to: i32,
         /// The fiscal-year folder to migrate; default: the one year using --to
