@@ -82,7 +82,10 @@ pub fn items(document: &Document, path: &Path) -> Result<Vec<TableItem>, String>
                     r + 1
                 ),
             };
-            if row.is_blank() || row.spans_all || row.cells.iter().filter(|c| !c.trim().is_empty()).count() < 2 {
+            // A heading row: one cell over the row, or one text that is not an item id.
+            let filled = row.cells.iter().filter(|c| !c.trim().is_empty()).count();
+            let id_only = ItemId::parse(super::html::plain(row.cell(id_col)).trim()).is_ok();
+            if row.is_blank() || (row.spans_all && !id_only) || (filled < 2 && !id_only) {
                 continue;
             }
             let raw_id = super::html::plain(row.cell(id_col));

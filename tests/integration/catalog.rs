@@ -43,6 +43,7 @@ fn a_2569_folder_copied_from_2568_is_reported_then_migrated_without_losing_anyth
         "git rm content/2569/oit/o22.md",
         "git mv content/2569/oit/o11.md retired/2569/o11.md",
         "* O26",
+        "~ content/2569/measures/01.md: items [O20, O21, O22, O11] → [O19, O20]",
     ] {
         assert!(plan.contains(needle), "lacks {needle:?}:\n{plan}");
     }
@@ -76,6 +77,8 @@ fn a_2569_folder_copied_from_2568_is_reported_then_migrated_without_losing_anyth
     assert!(!t.root().join("content/2569/oit/o22.md").exists());
     assert!(!t.root().join("content/2569/oit/o25.md").exists());
     assert!(read("content/2569/oit/o23.md").contains("item = \"O23\""));
+    // The year's measures point at the new numbers; the removed O11 is dropped.
+    assert!(read("content/2569/measures/01.md").contains("items = [\"O19\", \"O20\"]"));
     // 2568 is untouched.
     assert!(read("content/2568/oit/o20.md").contains("item = \"O20\""));
 

@@ -3,7 +3,7 @@
 //! A dry run by default: it prints the plan and the equivalent `git mv` lines. Nothing is
 //! lost: a renumbered page keeps its body; merged pages become one page holding every body
 //! and a TODO for the webmaster (never overwriting a page); a removed item's page moves to
-//! `retired/<year>/`, outside `content/`.
+//! `retired/<year>/`, outside `content/`. The year's measures get their `items` renumbered.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -232,6 +232,46 @@ pub fn plan(root: &Path, from: i32, to: i32, year: Option<i32>) -> Result<Plan, 
                 catalog.item(item.id).map_or("", |x| x.title_th.as_str())
             ));
         }
+    }
+    // Measures of the year point at items too: their `items` follow the same steps.
+    for &i in &y.measures {
+        let page = &site.pages[i];
+        let (KindData::Measure(m), Some(raw)) = (&page.data, &page.front.items) else {
+            continue;
+        };
+        let mut ids: Vec<ItemId> = Vec::new();
+        let mut dropped: Vec<String> = Vec::new();
+        for &id in &m.items {
+            match migration.step(id).map_or(Some(id), |s| s.fate.target(id)) {
+                Some(t) if !ids.contains(&t) => ids.push(t),
+                Some(_) => {}
+                None => dropped.push(id.to_string()),
+            }
+        }
+        if ids == m.items {
+            continue;
+        }
+        let text = read(i)?;
+        let span = raw.span();
+        let (start, end) = (page.front_offset + span.start, page.front_offset + span.end);
+        let list: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+        let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+            continue;
+        };
+        let old: Vec<String> = m.items.iter().map(ToString::to_string).collect();
+        plan.lines.push(format!(
+            "~ {}: items [{}] → [{}]{}",
+            page.file.display(),
+            old.join(", "),
+            ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            if dropped.is_empty() {
+                String::new()
+            } else {
+                format!(" (ตัด {} ที่ยกเลิก / removed items dropped)", dropped.join(", "))
+            }
+        ));
+        plan.writes
+            .push((page.file.clone(), format!("{before}[{}]{after}", list.join(", "))));
     }
     // A file both written and removed (renumbered into a freed name) is kept.
     let writes: Vec<PathBuf> = plan.writes.iter().map(|(p, _)| p.clone()).collect();
