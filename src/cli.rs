@@ -34,6 +34,51 @@ pub enum Command {
     Init(InitArgs),
     /// Turn a Word, CSV/TSV or Markdown table into measure files (นำเข้าตารางมาตรการ)
     Import(ImportArgs),
+    /// O-item catalogs: list, diff, import NACC's table, migrate a year (รายการข้อ OIT ของแต่ละปี)
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// List a framework year's items (แสดงรายการข้อของปี)
+    List {
+        /// Framework year (BE), e.g. 2569
+        year: i32,
+    },
+    /// What changed between two years: renumbered, merged, new, removed (เทียบสองปี)
+    Diff {
+        /// The earlier framework year
+        from: i32,
+        /// The later framework year
+        to: i32,
+    },
+    /// Read NACC's published item table (.tsv/.csv/.docx) into catalogs/<year>.toml (นำเข้ารายการข้อ)
+    Import {
+        /// The table file
+        file: PathBuf,
+        /// The framework year the table is for, e.g. 2570
+        #[arg(long)]
+        year: i32,
+        /// Overwrite an existing catalogs/<year>.toml
+        #[arg(long)]
+        force: bool,
+    },
+    /// Renumber a year's O-item pages from one framework to the next; dry run unless --apply (เปลี่ยนเลขข้อ)
+    Migrate {
+        /// The framework the year's pages are numbered as now, e.g. 2568
+        #[arg(long)]
+        from: i32,
+        /// The framework to renumber them to, e.g. 2569
+        #[arg(long)]
+        to: i32,
+        /// The fiscal-year folder to migrate; default: the one year using --to
+        #[arg(long)]
+        year: Option<i32>,
+        /// Change the files (without it: print the plan only)
+        #[arg(long)]
+        apply: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -7,7 +7,7 @@ use clap::Parser;
 
 mod cli;
 
-use cli::{Cli, Command};
+use cli::{CatalogCommand, Cli, Command};
 use prongsai::commands;
 
 fn main() -> ExitCode {
@@ -66,6 +66,14 @@ fn main() -> ExitCode {
                 force: args.force,
             },
         ),
+        Command::Catalog(sub) => match sub {
+            CatalogCommand::List { year } => commands::catalog::list(&cli.root, year),
+            CatalogCommand::Diff { from, to } => commands::catalog::diff(&cli.root, from, to),
+            CatalogCommand::Import { file, year, force } => commands::catalog::import(&cli.root, &file, year, force),
+            CatalogCommand::Migrate { from, to, year, apply } => {
+                commands::catalog::migrate::run(&cli.root, from, to, year, apply)
+            }
+        },
     };
     ExitCode::from(code)
 }

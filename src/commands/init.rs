@@ -8,6 +8,21 @@ pub fn run(path: &Path, name: Option<&str>, year: Option<i32>) -> u8 {
             for file in &written {
                 eprintln!("  + {file}");
             }
+            let year = year.unwrap_or(2568);
+            let catalogs = crate::ita::catalog::Catalogs::builtin();
+            if let Some(newest) = catalogs
+                .years()
+                .last()
+                .filter(|&n| catalogs.get(year).is_none() && year > n)
+            {
+                eprintln!(
+                    "หมายเหตุ: สำนักงาน ป.ป.ช. ยังไม่ประกาศรายการข้อ OIT ของปี {year} พอร์ทัลนี้ใช้รายการของกรอบปี {newest} \
+                     ไปพลางก่อน ทุกหน้าที่ใช้รายการนี้และ prongsai check (catalog-provisional) จะแจ้งไว้ เมื่อประกาศแล้ว: \
+                     prongsai catalog import <ตาราง> --year {year} \
+                     (note: NACC has not published the {year} OIT item list yet; the {newest} list is used provisionally, \
+                     flagged on every page that uses it and by check; import the list when it is published)"
+                );
+            }
             eprintln!(
                 "สร้างพอร์ทัลที่ {} แล้ว ต่อไป: cd {} && prongsai serve (created; next: cd {} && prongsai serve)",
                 path.display(),

@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod build;
+pub mod catalog;
 pub mod check;
 pub mod import;
 pub mod init;

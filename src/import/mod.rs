@@ -7,6 +7,7 @@
 //! `write` renders them as files the real loader reads back. Everything here is pure but
 //! [`read_file`]; the command in `commands::import` does the writing.
 
+pub mod catalog_table;
 pub mod clean;
 pub mod columns;
 pub mod delimited;

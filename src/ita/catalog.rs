@@ -1,10 +1,13 @@
 //! The O-item catalogs: which items an ITA framework year asks for, grouped by indicator and
 //! sub-indicator, with each item's data-year rule and how sure the research is about it.
 //!
-//! The catalogs of 2563–2568 are embedded from `catalogs/ita-catalog-<year>.toml` (facts and
-//! sources in `ita/ita-domain.md` §1). The list changes every year, so a portal may ship its own
-//! `catalogs/<framework>.toml` in the same schema; [`Catalogs::add_override`] replaces or adds
-//! that year. Unknown keys are errors, so a typo in an override is caught, not ignored.
+//! The catalogs of 2563–2569 are embedded from `catalogs/ita-catalog-<year>.toml` (facts and
+//! sources in `ita/ita-domain.md` §1 and `ita/framework-2569.md`). The list changes every year,
+//! so a portal may ship its own `catalogs/<framework>.toml` in the same schema (written by
+//! hand or by `prongsai catalog import`); [`Catalogs::add_override`] replaces or adds that
+//! year. Unknown keys are errors, so a typo in an override is caught, not ignored. A catalog
+//! may say in `[mapping]` how its items come from an earlier year's (renumbered, merged, new,
+//! removed); `ita::migration` reads it.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -25,7 +28,7 @@ macro_rules! builtin_catalogs {
     };
 }
 
-const BUILTIN: [(&str, &str); 6] = builtin_catalogs!("2563", "2564", "2565", "2566", "2567", "2568");
+const BUILTIN: [(&str, &str); 7] = builtin_catalogs!("2563", "2564", "2565", "2566", "2567", "2568", "2569");
 
 /// How sure the research is (framework as a whole, or one item's id, title and placement).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -39,6 +42,27 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::MediumLow => "medium-low",
+            Confidence::Medium => "medium",
+            Confidence::MediumHigh => "medium-high",
+            Confidence::High => "high",
+        }
+    }
+
+    /// How readers see it: Thai, for the notices on pages.
+    pub fn label_th(self) -> &'static str {
+        match self {
+            Confidence::Low => "ต่ำ",
+            Confidence::MediumLow => "ค่อนข้างต่ำ",
+            Confidence::Medium => "ปานกลาง",
+            Confidence::MediumHigh => "ค่อนข้างสูง",
+            Confidence::High => "สูง",
+        }
+    }
+
     /// `low` and `medium-low` count as not confirmed.
     pub fn is_low(self) -> bool {
         self <= Confidence::MediumLow
@@ -127,6 +151,10 @@ pub struct Item {
     /// Short paraphrased requirements (English), best effort.
     #[serde(default)]
     pub required: Vec<String>,
+    /// `"monthly"` or `"quarterly"` when the evidence is one file per period (2569 O11);
+    /// `None` for one document.
+    #[serde(default)]
+    pub cadence: Option<String>,
     /// Set on load when the framework lists this id in `unconfirmed_ids`.
     #[serde(skip)]
     listed_unconfirmed: bool,
@@ -143,6 +171,75 @@ impl Item {
     }
 }
 
+/// What happened to an item between two framework years (`change` in `[[mapping.items]]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    /// Same content, another number.
+    Renumbered,
+    /// Several items became one.
+    Merged,
+    /// The content asked for changed (with or without a new number).
+    Changed,
+    /// Only the title's wording changed.
+    Reworded,
+    New,
+    Removed,
+}
+
+impl Change {
+    pub fn label_th(self) -> &'static str {
+        match self {
+            Change::Renumbered => "เปลี่ยนเลขข้อ",
+            Change::Merged => "รวมข้อ",
+            Change::Changed => "เนื้อหาเปลี่ยน",
+            Change::Reworded => "ชื่อข้อเปลี่ยน",
+            Change::New => "ข้อใหม่",
+            Change::Removed => "ยกเลิก",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Renumbered => "renumbered",
+            Change::Merged => "merged",
+            Change::Changed => "changed",
+            Change::Reworded => "reworded",
+            Change::New => "new",
+            Change::Removed => "removed",
+        }
+    }
+}
+
+/// The `[mapping]` table: how the items of this year come from those of `from_year`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    pub from_year: i32,
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub items: Vec<MappingItem>,
+}
+
+/// One `[[mapping.items]]` entry: `from` ids of `from_year` become `to` (none: removed);
+/// `from = []` is a new item. Ids of `from_year` not listed keep their number.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MappingItem {
+    #[serde(default)]
+    pub from: Vec<ItemId>,
+    #[serde(default)]
+    pub to: Option<ItemId>,
+    pub change: Change,
+    /// Thai first, English in brackets.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
 /// The O-item catalog of one framework year.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,6 +251,9 @@ pub struct Catalog {
     pub sub_indicators: Vec<SubIndicator>,
     #[serde(default)]
     pub items: Vec<Item>,
+    /// How this year's items come from an earlier year's.
+    #[serde(default)]
+    pub mapping: Option<Mapping>,
     /// Where the catalog came from: the shipped file name or the portal's path.
     #[serde(skip)]
     pub source_name: String,
@@ -229,6 +329,10 @@ impl Catalog {
                 Some(_) => {}
             }
         }
+        if let Some(mapping) = &self.mapping {
+            self.check_mapping(mapping)
+                .map_err(|(message, needle)| error(message, Some(needle)))?;
+        }
         if let Some(count) = self.framework.item_count {
             if usize::try_from(count).ok() != Some(self.items.len()) {
                 return Err(error(
@@ -239,6 +343,76 @@ impl Catalog {
                     ),
                     Some("item_count".to_string()),
                 ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The mapping's own rules: an earlier year, targets in this catalog, each id of the
+    /// earlier year and each target used once, `new` and `removed` shaped as they say.
+    /// The ids of the earlier year are checked against its catalog by `ita::migration`.
+    fn check_mapping(&self, mapping: &Mapping) -> Result<(), (String, String)> {
+        if mapping.from_year >= self.year() {
+            return Err((
+                format!(
+                    "[mapping] from_year = {} ต้องเป็นปีก่อน {} ([mapping] from_year must be before {})",
+                    mapping.from_year,
+                    self.year(),
+                    self.year()
+                ),
+                "from_year".to_string(),
+            ));
+        }
+        let mut from_seen = HashSet::new();
+        let mut to_seen = HashSet::new();
+        for entry in &mapping.items {
+            let shown = |id: &ItemId| format!("\"{id}\"");
+            for id in &entry.from {
+                if !from_seen.insert(*id) {
+                    return Err((
+                        format!(
+                            "[[mapping.items]]: ข้อ {id} ของปี {} ปรากฏใน from มากกว่าหนึ่งครั้ง (item {id} of {} is mapped twice)",
+                            mapping.from_year, mapping.from_year
+                        ),
+                        shown(id),
+                    ));
+                }
+            }
+            match entry.to {
+                Some(to) => {
+                    if self.item(to).is_none() {
+                        return Err((
+                            format!("[[mapping.items]]: to = \"{to}\" ไม่มีในรายการปีนี้ (to = {to} is not an item of this catalog)"),
+                            format!("to = \"{to}\""),
+                        ));
+                    }
+                    if !to_seen.insert(to) {
+                        return Err((
+                            format!("[[mapping.items]]: to = \"{to}\" ใช้มากกว่าหนึ่งครั้ง ให้รวมไว้ใน from เดียว (list every source of {to} in one entry)"),
+                            format!("to = \"{to}\""),
+                        ));
+                    }
+                    if entry.from.is_empty() != (entry.change == Change::New) {
+                        return Err((
+                            format!("[[mapping.items]] to = \"{to}\": change = \"new\" คู่กับ from = [] เท่านั้น (a new item has from = [] and change = \"new\")"),
+                            format!("to = \"{to}\""),
+                        ));
+                    }
+                    if (entry.from.len() > 1) != (entry.change == Change::Merged) {
+                        return Err((
+                            format!("[[mapping.items]] to = \"{to}\": change = \"merged\" คู่กับ from หลายข้อเท่านั้น (merged means several from ids)"),
+                            format!("to = \"{to}\""),
+                        ));
+                    }
+                }
+                None => {
+                    if entry.change != Change::Removed || entry.from.is_empty() {
+                        return Err((
+                            "[[mapping.items]]: รายการที่ไม่มี to ต้องเป็น change = \"removed\" และมี from (an entry without `to` is a removal of its from ids)".to_string(),
+                            "[[mapping.items]]".to_string(),
+                        ));
+                    }
+                }
             }
         }
         Ok(())
@@ -389,7 +563,7 @@ mod tests {
         let catalogs = Catalogs::builtin();
         assert_eq!(
             catalogs.years().collect::<Vec<_>>(),
-            vec![2563, 2564, 2565, 2566, 2567, 2568]
+            vec![2563, 2564, 2565, 2566, 2567, 2568, 2569]
         );
         for year in 2563..=2567 {
             let catalog = catalogs.get(year);
@@ -399,7 +573,9 @@ mod tests {
             assert_eq!(o42.map(|i| i.sub_indicator.as_str()), Some("10.2"));
             assert!(o42.is_some_and(|i| i.title_th.starts_with("มาตรการส่งเสริมคุณธรรม")));
         }
-        assert_eq!(catalogs.get(2568).map(|c| c.items.len()), Some(23));
+        // 2568 completed with O5-O7 (framework-2569.md §3.1); 2569 renumbered, also 26 items.
+        assert_eq!(catalogs.get(2568).map(|c| c.items.len()), Some(26));
+        assert_eq!(catalogs.get(2569).map(|c| c.items.len()), Some(26));
     }
 
     #[test]
@@ -447,7 +623,13 @@ mod tests {
         // 2568: sub-indicators unknown; O20's indicator unknown.
         assert_eq!(confirmed(2568, 1), Some(false));
         assert_eq!(confirmed(2568, 20), Some(false));
-        assert_eq!(confirmed(2568, 5), None);
+        assert_eq!(confirmed(2568, 5), Some(false));
+        // 2569 is one secondary source: nothing in it is confirmed, and the year says so.
+        assert!((1..=26).all(|n| confirmed(2569, n) == Some(false)));
+        assert!(catalogs.get(2569).is_some_and(Catalog::is_provisional));
+        let o11 = catalogs.get(2569).and_then(|c| c.item(ItemId(11)));
+        assert_eq!(o11.and_then(|i| i.cadence.as_deref()), Some("monthly"));
+        assert_eq!(o11.map(|i| i.data_year), Some(DataYear::CurrentToDate));
         assert!(catalogs.get(2568).is_some_and(Catalog::is_provisional));
     }
 
@@ -525,6 +707,28 @@ confidence = "high"
         assert!(catalogs.add_override("", "empty.toml").is_err());
         assert!(catalogs.add_override("[framework", "broken.toml").is_err());
         assert_eq!(catalogs.years().count(), 0);
+    }
+
+    #[test]
+    fn mapping_rules_are_checked() {
+        let with_mapping =
+            |entries: &str| format!("{SMALL}\n[mapping]\nfrom_year = 2568\nconfidence = \"low\"\n{entries}");
+        let good = with_mapping("[[mapping.items]]\nfrom = [\"O3\"]\nto = \"O2\"\nchange = \"renumbered\"\n");
+        let parsed = Catalog::parse(&good, "c.toml");
+        assert!(parsed.as_ref().is_ok_and(|c| c.mapping.is_some()), "{parsed:?}");
+        for (entries, needle) in [
+            ("[[mapping.items]]\nfrom = [\"O3\"]\nto = \"O9\"\nchange = \"renumbered\"\n", "O9"),
+            ("[[mapping.items]]\nfrom = [\"O3\"]\nto = \"O2\"\nchange = \"renumbered\"\n[[mapping.items]]\nfrom = [\"O3\"]\nto = \"O1\"\nchange = \"renumbered\"\n", "O3"),
+            ("[[mapping.items]]\nfrom = [\"O3\", \"O4\"]\nto = \"O2\"\nchange = \"renumbered\"\n", "merged"),
+            ("[[mapping.items]]\nfrom = []\nto = \"O2\"\nchange = \"renumbered\"\n", "new"),
+            ("[[mapping.items]]\nfrom = [\"O3\"]\nchange = \"renumbered\"\n", "removed"),
+            ("[[mapping.items]]\nfrom = [\"O3\"]\nto = \"O2\"\nchange = \"moved\"\n", "moved"),
+        ] {
+            let error = Catalog::parse(&with_mapping(entries), "c.toml").err();
+            assert!(error.as_ref().is_some_and(|e| e.message.contains(needle)), "{entries}: {error:?}");
+        }
+        let later = good.replace("from_year = 2568", "from_year = 2569");
+        assert!(Catalog::parse(&later, "c.toml").is_err());
     }
 
     #[test]

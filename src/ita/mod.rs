@@ -10,6 +10,7 @@ pub mod data_year;
 pub mod fiscal;
 pub mod indicators;
 pub mod item_id;
+pub mod migration;
 pub mod oit;
 pub mod score;
 pub mod status;

@@ -320,8 +320,8 @@ mod tests {
         };
         assert!(!oit.exact);
         assert_eq!(oit.unplaced, ids(&[20]));
-        // Indicator 9 has 13 items under the "9.?" placeholder; O1 failed.
-        assert_eq!(oit.indicator(9), Some(12.0 / 13.0 * 100.0));
+        // Indicator 9 has 16 items under the "9.?" placeholder (O1-O16, O5-O7 included); O1 failed.
+        assert_eq!(oit.indicator(9), Some(15.0 / 16.0 * 100.0));
         assert_eq!(oit.indicator(10), Some(100.0));
     }
 }

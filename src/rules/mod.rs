@@ -14,6 +14,7 @@ pub mod broken_link;
 pub mod catalog;
 pub mod catalog_missing;
 pub mod catalog_name;
+pub mod catalog_provisional;
 pub mod config_missing;
 pub mod config_value;
 pub mod content_missing;
@@ -72,6 +73,7 @@ pub mod unknown_kind;
 pub mod unsafe_link;
 pub mod url_collision;
 pub mod wrong_type;
+pub mod year_migration;
 
 use crate::diag::Rule;
 
@@ -87,6 +89,7 @@ pub const ALL: &[Rule] = &[
     catalog::RULE,
     catalog_missing::RULE,
     catalog_name::RULE,
+    catalog_provisional::RULE,
     config_missing::RULE,
     config_value::RULE,
     content_missing::RULE,
@@ -145,6 +148,7 @@ pub const ALL: &[Rule] = &[
     unsafe_link::RULE,
     url_collision::RULE,
     wrong_type::RULE,
+    year_migration::RULE,
 ];
 
 /// The rule with this code.

@@ -24,7 +24,11 @@ pub struct ItaModel {
 #[derive(Debug, Clone, Default)]
 pub struct Year {
     pub fiscal_year: i32,
+    /// The framework whose catalog the year uses.
     pub framework: i32,
+    /// The framework the year asked for when no catalog of it exists yet and the newest
+    /// catalog (`framework`) stands in for it (2570 before NACC publishes its list).
+    pub provisional_for: Option<i32>,
     /// The fiscal-year section page.
     pub section: usize,
     /// Measures sorted by number.
@@ -63,6 +67,19 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
             },
             None => fiscal_year,
         };
+        let newest = model.catalogs.years().last();
+        let mut provisional_for = None;
+        let framework = match newest {
+            // The next years only: a year far ahead is more likely a typo (catalog-missing).
+            Some(newest)
+                if model.catalogs.get(framework).is_none() && framework > newest && framework <= newest + 2 =>
+            {
+                diagnostics.push(super::ita_migration::provisional(page, framework, newest));
+                provisional_for = Some(framework);
+                newest
+            }
+            _ => framework,
+        };
         if model.catalogs.get(framework).is_none() {
             let years: Vec<String> = model.catalogs.years().map(|y| y.to_string()).collect();
             diagnostics.push(
@@ -100,6 +117,7 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
             Year {
                 fiscal_year,
                 framework,
+                provisional_for,
                 section: i,
                 ..Year::default()
             },
@@ -169,6 +187,7 @@ pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
             check_analysis(&site.pages[i], &model.catalogs, diagnostics);
         }
     }
+    super::ita_migration::check(site, &model, diagnostics);
     add_catalog_pages(site, &mut model);
     model
 }

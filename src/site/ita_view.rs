@@ -105,6 +105,8 @@ impl Site {
                     "id": o.item.to_string(),
                     "official_title": item.map(|i| i.title_th.clone()),
                     "confirmed": item.is_some_and(|i| i.is_confirmed()),
+                    "confidence": item.map(|i| self.confidence_label(i.confidence)),
+                    "notice": year.map_or(Value::Null, |y| self.catalog_notice(y)),
                     "sub_indicator": item.map(|i| format!("{} {}", i.sub_indicator, i.sub_indicator_title)),
                     "indicator": item.map(|i| i.indicator),
                     "data_year": item.map(|i| if self.en() { i.data_year.label_en() } else { i.data_year.label_th() }),
@@ -335,7 +337,7 @@ impl Site {
     /// published items would earn.
     pub fn catalog_view(&self, year: &Year) -> Value {
         let Some(catalog) = self.ita.catalogs.get(year.framework) else {
-            return json!({"framework": year.framework, "missing_catalog": true});
+            return json!({"framework": year.framework, "missing_catalog": true, "notice": null});
         };
         let published = year.o_items.keys().copied().collect();
         let projected = projected_oit(catalog, &published);
@@ -353,6 +355,7 @@ impl Site {
                                     "id": item.id.to_string(),
                                     "title": item.title_th,
                                     "confirmed": item.is_confirmed(),
+                                    "confidence": self.confidence_label(item.confidence),
                                     "data_year": if self.en() { item.data_year.label_en() } else { item.data_year.label_th() },
                                     "published": page.is_some(),
                                     "path": page.map(|p| &self.pages[p].path),
@@ -371,11 +374,42 @@ impl Site {
             "framework": year.framework,
             "fiscal_year": year.fiscal_year,
             "provisional": catalog.is_provisional(),
+            "notice": self.catalog_notice(year),
             "groups": groups,
             "published": passed,
             "total": total,
             "projected": self.oit_table(&projected),
         })
+    }
+
+    /// What a reader must be told about the year's catalog, or `Null` when NACC's list is
+    /// in force as read from its manual: the catalog is research (its confidence is not
+    /// high), or it stands in for a year NACC has not published (`provisional_for`).
+    /// Templates show it on every page that uses the catalog (year, home, OIT list, items).
+    pub fn catalog_notice(&self, year: &Year) -> Value {
+        let Some(catalog) = self.ita.catalogs.get(year.framework) else {
+            return Value::Null;
+        };
+        let confidence = catalog.framework.confidence;
+        let research = confidence < crate::ita::catalog::Confidence::High;
+        if !research && year.provisional_for.is_none() {
+            return Value::Null;
+        }
+        json!({
+            "framework": year.framework,
+            "research": research,
+            "confidence": self.confidence_label(confidence),
+            "provisional_for": year.provisional_for,
+            "source": catalog.source_name,
+        })
+    }
+
+    fn confidence_label(&self, confidence: crate::ita::catalog::Confidence) -> &'static str {
+        if self.en() {
+            confidence.as_str()
+        } else {
+            confidence.label_th()
+        }
     }
 
     fn year_view(&self, year: &Year) -> Value {
@@ -394,6 +428,7 @@ impl Site {
             "memos": year.memos.iter().map(link).collect::<Vec<_>>(),
             "measures": year.measures.iter().map(|&m| self.measure_row(m)).collect::<Vec<_>>(),
             "catalog": year.catalog_page.map(|p| json!({"path": self.pages[p].path, "title": self.pages[p].title})),
+            "notice": catalog["notice"],
             "coverage": {"published": catalog["published"], "total": catalog["total"], "projected_oit": catalog["projected"]["oit"]},
             "score": year.analyses.first().map(|&a| self.ita_view(a)),
             "progress": latest_report,

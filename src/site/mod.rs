@@ -10,6 +10,7 @@ pub mod body;
 pub mod context;
 pub mod generated;
 pub mod ita;
+pub mod ita_migration;
 pub mod ita_view;
 pub mod load;
 pub mod open_data;

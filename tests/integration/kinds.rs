@@ -94,7 +94,12 @@ fn kind_o_item() {
     has(&o1, "<h1>O1 โครงสร้างและอำนาจหน้าที่</h1>");
     has(&o1, "<p class=\"notice\">รายการนี้ยังไม่ได้รับการยืนยัน");
     let catalog = main_of(&t, "2568/oit/index.html");
-    has(&catalog, "รายการของกรอบปีนี้ยืนยันได้เพียงบางส่วน");
+    // The catalog is research, not NACC's text, and every page using it says so.
+    has(&catalog, "ไม่ใช่ข้อความของสำนักงาน ป.ป.ช.");
+    has(&catalog, "(ระดับความเชื่อมั่น: ค่อนข้างต่ำ)");
+    has(&catalog, "(ยังไม่ยืนยัน ความเชื่อมั่น: ปานกลาง)");
+    has(&o1, "ไม่ใช่ข้อความของสำนักงาน ป.ป.ช.");
+    has(&o43, "(ระดับความเชื่อมั่น: ค่อนข้างสูง)");
 
     // Framework 2566, only O43 published: 10.2 = 1/5 → indicator 10 = (0 + 20)/2 = 10,
     // indicator 9 = 0, OIT = 5.

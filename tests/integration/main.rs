@@ -7,6 +7,7 @@ mod harness;
 mod bad_input;
 mod book;
 mod build;
+mod catalog;
 mod cli;
 mod example;
 mod import;
