@@ -17,6 +17,7 @@ pub mod lao_in_thai;
 pub mod link_text;
 pub mod outputs;
 pub mod period_outside_fiscal_year;
+pub mod periodic_gap;
 pub mod raw_html_removed;
 pub mod reserved_name;
 pub mod table_header;
@@ -41,6 +42,7 @@ pub fn site_rules(site: &Site) -> Vec<Diagnostic> {
     diagnostics.extend(attachment_missing::check(site));
     diagnostics.extend(reserved_name::check(site));
     diagnostics.extend(period_outside_fiscal_year::check(site));
+    diagnostics.extend(periodic_gap::check(site));
     diagnostics.extend(date_implausible::check(site));
     diagnostics
 }

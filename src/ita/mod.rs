@@ -12,6 +12,7 @@ pub mod indicators;
 pub mod item_id;
 pub mod migration;
 pub mod oit;
+pub mod periods;
 pub mod score;
 pub mod status;
 pub mod verdict;

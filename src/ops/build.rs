@@ -51,6 +51,7 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
         base_url: args.base_url.clone(),
         index_html_links: args.file_links,
         source_date: super::source_date(),
+        this_month: super::this_month(),
     };
     if let Some(url) = &args.base_url {
         if !url.is_empty() && !crate::config::is_http_url(url) {

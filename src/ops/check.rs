@@ -14,6 +14,7 @@ pub fn check(root: &Path, drafts: bool) -> Vec<Diagnostic> {
     let options = BuildOptions {
         drafts,
         source_date: super::source_date(),
+        this_month: super::this_month(),
         ..BuildOptions::default()
     };
     let inputs = match Inputs::load(root, &options) {

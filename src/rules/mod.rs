@@ -44,6 +44,7 @@ pub mod missing_key;
 pub mod output_refused;
 pub mod outside_fiscal_year;
 pub mod period_outside_fiscal_year;
+pub mod periodic_gap;
 pub mod published_grade;
 pub mod published_total;
 pub mod raw_html_removed;
@@ -119,6 +120,7 @@ pub const ALL: &[Rule] = &[
     output_refused::RULE,
     outside_fiscal_year::RULE,
     period_outside_fiscal_year::RULE,
+    periodic_gap::RULE,
     published_grade::RULE,
     published_total::RULE,
     raw_html_removed::RULE,

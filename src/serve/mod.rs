@@ -78,6 +78,7 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
         base_url: Some(shown.clone()),
         index_html_links: false,
         source_date: crate::ops::source_date(),
+        this_month: crate::ops::this_month(),
     };
 
     let state = Arc::new(State::default());

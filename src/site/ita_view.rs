@@ -107,6 +107,7 @@ impl Site {
                     "confirmed": item.is_some_and(|i| i.is_confirmed()),
                     "confidence": item.map(|i| self.confidence_label(i.confidence)),
                     "notice": year.map_or(Value::Null, |y| self.catalog_notice(y)),
+                    "periods": self.periods_of(index),
                     "sub_indicator": item.map(|i| format!("{} {}", i.sub_indicator, i.sub_indicator_title)),
                     "indicator": item.map(|i| i.indicator),
                     "data_year": item.map(|i| if self.en() { i.data_year.label_en() } else { i.data_year.label_th() }),

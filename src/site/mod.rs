@@ -14,6 +14,7 @@ pub mod ita_migration;
 pub mod ita_view;
 pub mod load;
 pub mod open_data;
+pub mod periodic;
 pub mod search_docs;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,10 @@ pub struct BuildOptions {
     pub index_html_links: bool,
     /// The build date for feeds when no page has one (`SOURCE_DATE_EPOCH`).
     pub source_date: Option<Date>,
+    /// The first day of the month the build runs in (`SOURCE_DATE_EPOCH`, else the system
+    /// clock), for what is already due: the months of periodic evidence that are past. A
+    /// month, not a day, so a build's inputs change once a month at most.
+    pub this_month: Option<Date>,
 }
 
 /// A content page or section (`_index.md`).

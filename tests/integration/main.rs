@@ -15,6 +15,7 @@ mod incremental;
 mod ita;
 mod kinds;
 mod output_safety;
+mod periodic;
 mod properties;
 mod publish;
 mod search;
