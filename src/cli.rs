@@ -128,14 +128,21 @@ pub enum Format {
     Github,
 }
 
+/// What `check --deny` turns into errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deny {
+    // every warning
+    Warnings,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// How to print diagnostics; github: annotations for GitHub Actions
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Treat warnings as errors: `--deny warnings`
-    #[arg(long, value_name = "LEVEL")]
-    pub deny: Option<String>,
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
     /// Include pages with draft = true
     #[arg(long)]
     pub drafts: bool,

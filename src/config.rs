@@ -125,6 +125,12 @@ impl Config {
         out
     }
 
+    /// The symbolic-link policy of the portal at `root`: its source folders and the
+    /// config's `allow_symlinks_to`.
+    pub fn symlinks(&self, root: &Path) -> crate::source::Symlinks {
+        crate::source::Symlinks::new(root, &self.allow_symlinks_to)
+    }
+
     pub fn parse(text: &str, shown: &Path) -> Result<Config, Vec<Diagnostic>> {
         let config: Config = toml::from_str(text).map_err(|e| vec![toml_error(shown, text, 0, &e)])?;
         let mut diagnostics = Vec::new();

@@ -45,7 +45,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(
             &cli.root,
             args.drafts,
-            args.deny.as_deref() == Some("warnings"),
+            args.deny == Some(cli::Deny::Warnings),
             match args.format {
                 cli::Format::Human => commands::Format::Human,
                 cli::Format::Short => commands::Format::Short,

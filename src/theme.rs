@@ -55,7 +55,7 @@ impl Theme {
     /// The theme `config` names, in the portal at `root`.
     pub fn locate(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         let name = config.theme.as_str();
-        let links = Symlinks::of(root, config);
+        let links = config.symlinks(root);
         let dir = root.join("themes").join(name);
         if dir.is_dir() || dir.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
             links.check_path(&dir)?;

@@ -12,13 +12,14 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::fingerprint::Prints;
 use super::inputs::InputPrints;
 use super::{Cache, Links};
 use crate::output::manifest::Manifest;
 use crate::output::publish::Publish;
 use crate::output::Stored;
-use crate::pipeline::Done;
-use crate::search::reuse::Previous;
+use crate::search::reuse::{IndexRecord, Previous};
+use crate::site::Site;
 
 /// What a build remembers for the next one, stored in the output's manifest.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -97,10 +98,11 @@ impl<'p> DiskCache<'p> {
         }
     }
 
-    /// What the next build may reuse of the build `done`, for the manifest
+    /// What the next build may reuse of a build of `site` (what `pipeline::run` gave: the
+    /// page fingerprints, the body links, the pages whose body rules found nothing, the
+    /// search index's record and the warnings as printed), for the manifest
     /// ([`Publish::commit`]).
-    pub fn memo(self, done: &Done) -> serde_json::Value {
-        let site = &done.site;
+    pub fn memo(self, site: &Site, done: Remember<'_>) -> serde_json::Value {
         let memo = BuildRecord {
             inputs: self.inputs.map(|i| i.all),
             shared: self.shared,
@@ -124,10 +126,19 @@ impl<'p> DiskCache<'p> {
                     })
                     .collect()
             },
-            warnings: done.diagnostics.human_lines(false),
+            warnings: done.warnings,
         };
         serde_json::to_value(memo).unwrap_or_default()
     }
+}
+
+/// What a build gives its disk cache to remember, by page index of its site.
+pub struct Remember<'a> {
+    pub prints: &'a Prints,
+    pub links: &'a [(usize, Links)],
+    pub quiet: &'a [usize],
+    pub index: Option<IndexRecord>,
+    pub warnings: Vec<String>,
 }
 
 impl Cache for DiskCache<'_> {

@@ -5,8 +5,6 @@
 //! context itself is what is hashed. What every page shares ([`Site::shared_context`]) has a
 //! fingerprint of its own.
 
-use std::io::Write;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3;
@@ -58,19 +56,5 @@ pub fn hash(bytes: &[u8]) -> u64 {
 }
 
 fn serialise_into(h: &mut Xxh3, value: &impl Serialize) {
-    // serialising into a hasher cannot fail but for a value serde cannot write, which
-    // the template engine would refuse as well
-    let _ = serde_json::to_writer(HashWriter(h), value);
-}
-
-struct HashWriter<'a>(&'a mut Xxh3);
-
-impl Write for HashWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    super::hash_ser::hash_into(h, value);
 }

@@ -18,7 +18,7 @@ use crate::search::reuse::{IndexRecord, Previous};
 use crate::site::body::Body;
 use crate::site::load::{collect_pages, load_page, scan_content, Content, Loaded, CONTENT_DIR};
 use crate::site::{Asset, BuildOptions, Page, Site};
-use crate::source::{is_litter, ContentFile, Symlinks};
+use crate::source::{is_litter, ContentFile};
 
 /// Site key → bytes; keys are shared, so copies of a whole site are cheap. Fx hashing: the
 /// keys are our own paths, and a rebuild hashes every one of them several times.
@@ -121,7 +121,7 @@ impl MemoryCache {
 
 impl Cache for MemoryCache {
     fn load(&mut self, root: &Path, config: &Config, options: &BuildOptions) -> Content {
-        let symlinks = Symlinks::of(root, config);
+        let symlinks = config.symlinks(root);
         let entries = match &mut self.entries {
             Some(entries) => {
                 let content = root.join(CONTENT_DIR);

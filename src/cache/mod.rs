@@ -13,6 +13,7 @@
 
 pub mod disk;
 pub mod fingerprint;
+pub mod hash_ser;
 pub mod inputs;
 pub mod memory;
 
@@ -25,7 +26,6 @@ use crate::search::reuse::Previous;
 use crate::site::body::Body;
 use crate::site::load::{load_content, Content};
 use crate::site::{BuildOptions, Page};
-use crate::source::Symlinks;
 
 /// The destination and byte offset in the body of each link of a page's body.
 pub type Links = Vec<(String, usize)>;
@@ -36,7 +36,7 @@ pub trait Cache: Sync {
     /// The pages and assets under `content/` with what loading found. A cache that holds
     /// loaded files reads again only the ones that changed.
     fn load(&mut self, root: &Path, config: &Config, options: &BuildOptions) -> Content {
-        load_content(root, &Symlinks::of(root, config), options)
+        load_content(root, &config.symlinks(root), options)
     }
 
     /// The rendered body of `page`, when the cache holds it for the page's text; the

@@ -60,7 +60,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic of `rule` at the rule's default level. The only way to make one: every
-    /// code is a rule of the registry (`crate::rules`), checked by the compiler.
+    /// code is a rule of the registry (the `rules` module), checked by the compiler.
     pub fn new(rule: &Rule, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code: rule.code,

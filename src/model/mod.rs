@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod fields;
 pub mod front;
+pub mod kind;
 pub mod measure;
 pub mod memo;
 pub mod o_item;
@@ -11,6 +12,8 @@ pub mod schema;
 pub mod values;
 
 use serde::Serialize;
+
+pub use kind::PageKind;
 
 /// The typed data of a page, by kind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,8 +37,8 @@ pub enum KindData {
 }
 
 /// Types a page's front matter according to its kind; problems go to `fields`.
-pub fn type_page(kind: &str, front: &front::RawFront, fields: &mut fields::Fields) -> KindData {
-    match kind {
+pub fn type_page(kind: kind::PageKind, front: &front::RawFront, fields: &mut fields::Fields) -> KindData {
+    match kind.as_str() {
         "o-item" => o_item::parse(front, fields).map_or(KindData::Page, KindData::OItem),
         "measure" => measure::parse(front, fields).map_or(KindData::Page, KindData::Measure),
         "analysis" => match analysis::parse(front, fields) {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cache::disk::{up_to_date, DiskCache};
+use crate::cache::disk::{up_to_date, DiskCache, Remember};
 use crate::config::Config;
 use crate::diag::{Collected, Diagnostic};
 use crate::output::check_output_dir;
@@ -99,7 +99,16 @@ pub fn build(root: &Path, args: &Args) -> Result<Built, Collected> {
             return Err(diagnostics);
         }
     };
-    let memo = cache.memo(&done);
+    let memo = cache.memo(
+        &done.site,
+        Remember {
+            prints: &done.prints,
+            links: &done.links,
+            quiet: &done.quiet,
+            index: done.index.clone(),
+            warnings: done.diagnostics.human_lines(false),
+        },
+    );
     let published = publish.commit(memo).map_err(|e| {
         Diagnostic::new(
             &crate::rules::io::RULE,

@@ -308,6 +308,8 @@ struct Work<'a> {
     cache: &'a dyn Cache,
     sink: &'a RecordingSink<'a>,
     prints: &'a Prints,
+    /// The body rules run, and the links are gathered for the output rules, in this run
+    /// (not deferred).
     body_rules: bool,
 }
 
@@ -362,11 +364,14 @@ impl Work<'_> {
             }
         }
         done.search = (indexing && is_indexed(page)).then(|| prepare(&doc_of(page, &body), previous));
-        // a body read for this page alone gives its links up; one a cache holds lends a copy
-        done.links = match Arc::try_unwrap(body) {
-            Ok(body) => body.rendered.links,
-            Err(shared) => shared.rendered.links.clone(),
-        };
+        // a body read for this page alone gives its links up; one a cache holds lends a copy,
+        // when the links are checked in this run (deferred checks read the cached bodies)
+        if self.body_rules {
+            done.links = match Arc::try_unwrap(body) {
+                Ok(body) => body.rendered.links,
+                Err(shared) => shared.rendered.links.clone(),
+            };
+        }
         done
     }
 

@@ -1,6 +1,7 @@
 //! One page through its template: which template, and the context it sees.
 
 use crate::diag::Diagnostic;
+use crate::model::PageKind;
 use crate::render::templates::Templates;
 use crate::site::body::Body;
 use crate::site::Site;
@@ -13,7 +14,7 @@ pub fn template_for(site: &Site, index: usize, templates: &Templates) -> String 
         return t.get_ref().clone();
     }
     let by_kind = format!("{}.html", page.kind);
-    if page.kind != "page" && templates.has(&by_kind) {
+    if page.kind != PageKind::Page && templates.has(&by_kind) {
         return by_kind;
     }
     if page.is_section && page.path.is_empty() {

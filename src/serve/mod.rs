@@ -128,6 +128,7 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
         open_browser(&shown);
     }
     let (search_tx, search_rx) = std::sync::mpsc::channel::<(u64, rebuild::Background)>();
+    let background = background_pool();
     let mut searching = false;
     let mut queued: Option<rebuild::SearchJob> = rebuilder.take_search_job();
     // the check lines printed last, so the same problems are not printed after every save
@@ -176,18 +177,36 @@ fn serve(root: &Path, args: &Args) -> Result<(), Vec<Diagnostic>> {
             if let Some(job) = queued.take() {
                 searching = true;
                 let tx = search_tx.clone();
-                std::thread::spawn(move || {
-                    background_priority();
+                let run = move || {
                     let generation = job.generation;
                     let _ = tx.send((generation, job.run()));
-                });
+                };
+                match &background {
+                    Some(pool) => pool.spawn(run),
+                    None => {
+                        std::thread::spawn(run);
+                    }
+                }
             }
         }
     }
 }
 
-/// Lowers the calling thread's scheduling priority, so on a small machine the search index
-/// built in the background does not slow the answers to the browser or the next rebuild.
+/// The threads the search index and the checks of the pages are made on after a rebuild:
+/// as many as the rebuild's own, each at a low scheduling priority, so on a small machine
+/// this work gives the cores up to the answers to the browser and the next rebuild (on the
+/// global pool) instead of sharing them. `None` if the threads cannot be started (the work
+/// then runs on one thread of its own, on the global pool).
+fn background_pool() -> Option<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(rayon::current_num_threads())
+        .thread_name(|i| format!("prongsai-background-{i}"))
+        .start_handler(|_| background_priority())
+        .build()
+        .ok()
+}
+
+/// Lowers the calling thread's scheduling priority.
 fn background_priority() {
     #[cfg(target_os = "linux")]
     // SAFETY: setpriority on the calling thread (a thread id is a process id for Linux's

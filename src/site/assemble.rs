@@ -8,8 +8,7 @@ use super::{Page, Site};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::model::front::KIND_KEYS;
 use crate::model::values;
-
-pub const KINDS: &[&str] = &["page", "o-item", "measure", "analysis", "plan", "report", "memo"];
+use crate::model::PageKind;
 
 pub fn assemble(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     if site.home().is_none() {
@@ -18,7 +17,7 @@ pub fn assemble(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
     if !site.pages.iter().any(|p| p.path == "search/") {
         let mut search = implicit_home(crate::i18n::get(&site.config.language, "search"));
         search.is_section = false;
-        search.kind = super::search_docs::SEARCH_KIND.to_string();
+        search.kind = PageKind::Search;
         search.dir = String::new();
         search.path = "search/".to_string();
         search.weight = i64::MAX;
@@ -75,7 +74,7 @@ pub fn implicit_home(title: &str) -> Page {
         front: Default::default(),
         front_offset: 0,
         body_offset: 0,
-        kind: "page".into(),
+        kind: PageKind::Page,
         is_section: true,
         dir: String::new(),
         path: String::new(),
@@ -99,18 +98,17 @@ pub fn implicit_home(title: &str) -> Page {
 fn check_kinds(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
     for page in pages {
         if let Some(kind) = &page.front.kind {
-            if !KINDS.contains(&page.kind.as_str()) {
-                let help = match did_you_mean(&page.kind, KINDS.iter().copied()) {
-                    Some(best) => format!(
-                        "did you mean `{best}`? (หรือหมายถึง `{best}`) — kinds: {}",
-                        KINDS.join(", ")
-                    ),
-                    None => format!("kinds: {}", KINDS.join(", ")),
+            let written = kind.get_ref().trim();
+            if PageKind::parse(written).is_none() {
+                let kinds = PageKind::written_names().collect::<Vec<_>>().join(", ");
+                let help = match did_you_mean(written, PageKind::written_names()) {
+                    Some(best) => format!("did you mean `{best}`? (หรือหมายถึง `{best}`) — kinds: {kinds}"),
+                    None => format!("kinds: {kinds}"),
                 };
                 diagnostics.push(
                     Diagnostic::new(
                         &crate::rules::unknown_kind::RULE,
-                        format!("ไม่รู้จักชนิดหน้า `{}` (unknown kind)", page.kind),
+                        format!("ไม่รู้จักชนิดหน้า `{written}` (unknown kind)"),
                     )
                     .in_file(&page.file)
                     .at_offset(&page.front_text, page.front_offset + kind.span().start)

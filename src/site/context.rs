@@ -113,7 +113,7 @@ impl Site {
             title: &p.title,
             path: &p.path,
             description: p.description.as_deref(),
-            kind: &p.kind,
+            kind: p.kind.as_str(),
             date: p.date.map(|d| d.to_string()),
             date_display: p
                 .date

@@ -8,6 +8,7 @@ use super::body::Body;
 use super::Site;
 use crate::date::Date;
 use crate::diag::Diagnostic;
+use crate::model::PageKind;
 use crate::render::highlight::html_escape;
 use crate::render::templates::Templates;
 use crate::render::urls;
@@ -41,7 +42,7 @@ pub fn sitemap(site: &Site) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for page in site.pages.iter().filter(|p| p.kind != super::search_docs::SEARCH_KIND) {
+    for page in site.pages.iter().filter(|p| p.kind != PageKind::Search) {
         let _ = write!(
             out,
             "  <url>\n    <loc>{}</loc>\n",

@@ -13,6 +13,7 @@ use crate::ita::item_id::ItemId;
 use crate::ita::score::round2;
 use crate::ita::verdict::Verdict;
 use crate::model::KindData;
+use crate::model::PageKind;
 
 #[derive(Debug, Default)]
 pub struct ItaModel {
@@ -41,8 +42,6 @@ pub struct Year {
     /// The O-item catalog page (generated unless the portal has its own `oit/_index.md`).
     pub catalog_page: Option<usize>,
 }
-
-pub const CATALOG_KIND: &str = "oit-catalog";
 
 pub fn build(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) -> ItaModel {
     let mut model = ItaModel {
@@ -237,7 +236,7 @@ fn load_catalogs(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Catalogs {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
-    let links = crate::source::Symlinks::of(&site.root, &site.config);
+    let links = site.config.symlinks(&site.root);
     for path in files {
         if let Err(refused) = links.check_path(&path) {
             diagnostics.push(refused);
@@ -426,8 +425,8 @@ fn add_catalog_pages(site: &mut Site, model: &mut ItaModel) {
         let path = format!("{section_path}oit/");
         let existing = site.pages.iter().position(|p| p.path == path);
         let index = match existing {
-            Some(i) if site.pages[i].is_section && site.pages[i].kind == "page" => {
-                site.pages[i].kind = CATALOG_KIND.to_string();
+            Some(i) if site.pages[i].is_section && site.pages[i].kind == PageKind::Page => {
+                site.pages[i].kind = PageKind::OitCatalog;
                 i
             }
             Some(_) => continue,
@@ -446,7 +445,7 @@ fn add_catalog_pages(site: &mut Site, model: &mut ItaModel) {
                 let mut page = super::assemble::implicit_home(&title);
                 page.file = site.pages[year.section].file.clone();
                 page.is_section = false;
-                page.kind = CATALOG_KIND.to_string();
+                page.kind = PageKind::OitCatalog;
                 page.dir = format!("{}oit", section_path);
                 page.path = path;
                 page.parent = Some(year.section);

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::ita::{report_round, Year, CATALOG_KIND};
+use super::ita::{report_round, Year};
 use super::Site;
 use crate::ita::indicators;
 use crate::ita::oit::{projected_oit, OitComputation};
@@ -14,6 +14,7 @@ use crate::ita::verdict::Verdict;
 use crate::model::measure::Measure;
 use crate::model::memo::Memo;
 use crate::model::KindData;
+use crate::model::PageKind;
 use crate::render::render_markdown;
 
 const STATUSES: [Status; 4] = [Status::Done, Status::InProgress, Status::NotStarted, Status::Cancelled];
@@ -71,7 +72,7 @@ impl Site {
     /// The `ita` context of a page, or `Null` for plain pages.
     pub fn ita_view(&self, index: usize) -> Value {
         let page = &self.pages[index];
-        if page.kind == CATALOG_KIND {
+        if page.kind == PageKind::OitCatalog {
             return self.year_of(index).map_or(Value::Null, |y| self.catalog_view(y));
         }
         if page.is_section && page.path.is_empty() {

@@ -11,6 +11,7 @@ use super::{Asset, BuildOptions, Page};
 use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::model::front::RawFront;
+use crate::model::PageKind;
 use crate::source::{decode_owned, split_front_matter, walk_content, ContentFile, Symlinks};
 use crate::toml_diag::toml_error;
 
@@ -178,17 +179,20 @@ pub fn load_page(
         front_offset,
         &mut diagnostics,
     );
+    // a kind not known is reported when the site is assembled (`unknown-kind`), from the
+    // name as written; the page is typed as a plain page meanwhile
     let kind = front
         .kind
         .as_ref()
-        .map_or_else(|| "page".to_string(), |k| k.get_ref().trim().to_string());
+        .and_then(|k| PageKind::parse(k.get_ref().trim()))
+        .unwrap_or_default();
     let title = front
         .title
         .as_ref()
         .map(|t| t.get_ref().trim().to_string())
         .unwrap_or_default();
     let mut fields = crate::model::fields::Fields::new(&shown_path, &text, front_offset);
-    let data = crate::model::type_page(&kind, &front, &mut fields);
+    let data = crate::model::type_page(kind, &front, &mut fields);
     diagnostics.append(&mut fields.diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);

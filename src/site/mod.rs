@@ -22,6 +22,7 @@ use crate::config::Config;
 use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::model::front::RawFront;
+use crate::model::PageKind;
 
 /// What the command line may change about a build.
 #[derive(Debug, Clone, Default)]
@@ -49,7 +50,7 @@ pub struct Page {
     pub front: std::sync::Arc<RawFront>,
     pub front_offset: usize,
     pub body_offset: usize,
-    pub kind: String,
+    pub kind: PageKind,
     pub is_section: bool,
     /// The folder under `content/` (`2564/measures`, `""` at the top).
     pub dir: String,
@@ -110,7 +111,7 @@ impl Site {
     /// content errors are collected in `diagnostics`.
     pub fn load(root: &Path, options: BuildOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = Config::load(root)?;
-        let content = load::load_content(root, &crate::source::Symlinks::of(root, &config), &options);
+        let content = load::load_content(root, &config.symlinks(root), &options);
         Ok(Site::assemble(root, config, options, content))
     }
 

@@ -7,12 +7,8 @@ use rayon::prelude::*;
 use super::body::Body;
 use super::{Page, Site};
 use crate::model::KindData;
+use crate::model::PageKind;
 use crate::search::SearchDoc;
-
-/// The kinds that are listings of other pages; indexing them would only repeat their pages.
-const SKIPPED: &[&str] = &[super::ita::CATALOG_KIND, SEARCH_KIND];
-
-pub const SEARCH_KIND: &str = "search";
 
 /// The documents of every indexed page; `body(i)` is the body of page `i`.
 pub fn search_docs<'a>(site: &Site, body: impl Fn(usize) -> &'a Body + Sync) -> Vec<SearchDoc> {
@@ -24,7 +20,8 @@ pub fn search_docs<'a>(site: &Site, body: impl Fn(usize) -> &'a Body + Sync) -> 
 }
 
 pub fn is_indexed(page: &Page) -> bool {
-    !SKIPPED.contains(&page.kind.as_str())
+    // listings of other pages: indexing them would only repeat their pages
+    !matches!(page.kind, PageKind::OitCatalog | PageKind::Search)
 }
 
 /// The search document of one page.

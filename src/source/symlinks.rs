@@ -63,11 +63,6 @@ impl Symlinks {
         }
     }
 
-    /// The policy of the portal at `root` with the config's `allow_symlinks_to`.
-    pub fn of(root: &Path, config: &crate::config::Config) -> Symlinks {
-        Symlinks::new(root, &config.allow_symlinks_to)
-    }
-
     /// Checks `path` (below the portal root) when it is itself a symbolic link: what a walk
     /// does for each entry it meets. `Ok` for anything that is not a link.
     pub fn check_entry(&self, path: &Path) -> Result<(), Diagnostic> {

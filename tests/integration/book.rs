@@ -128,7 +128,7 @@ fn the_template_context_is_documented() {
     let index = site
         .pages
         .iter()
-        .position(|p| p.kind == "measure")
+        .position(|p| p.kind == prongsai::model::PageKind::Measure)
         .expect("a measure page");
     let body = prongsai::site::body::Body::reload(&site, index).unwrap_or_else(|d| panic!("{d:?}"));
     let context = serde_json::to_value(site.context(index, &body)).expect("context as JSON");
@@ -320,4 +320,128 @@ fn serve_answers(dir: &Path, extra: &[String]) {
     let _ = child.kill();
     let _ = child.wait();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+}
+
+/// The codemap in `src/lib.rs` names every module of the crate, and lists them in an order
+/// the code keeps: a module uses (`crate::x`) only modules on its own row or above it.
+#[test]
+fn the_codemap_names_every_module_in_dependency_order() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lib = std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs");
+    let declared: BTreeSet<String> = lib
+        .lines()
+        .filter_map(|l| l.strip_prefix("pub mod "))
+        .map(|m| m.trim_end_matches(';').to_string())
+        .collect();
+    // row of each module in the table
+    let mut row_of = std::collections::BTreeMap::new();
+    let rows = lib.lines().filter(|l| l.starts_with("//! | [`"));
+    for (row, line) in rows.enumerate() {
+        let names = line.split('|').nth(1).unwrap_or_default();
+        for name in names.split(',') {
+            let name = name.trim().trim_start_matches("[`").trim_end_matches("`]");
+            row_of.insert(name.to_string(), row);
+        }
+    }
+    let listed: BTreeSet<String> = row_of.keys().cloned().collect();
+    assert_eq!(listed, declared, "modules in the codemap vs `pub mod` in lib.rs");
+    let mut wrong = Vec::new();
+    for module in &declared {
+        let file = src.join(format!("{module}.rs"));
+        let files: Vec<PathBuf> = if file.is_file() {
+            vec![file]
+        } else {
+            walkdir::WalkDir::new(src.join(module))
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+                .map(|e| e.into_path())
+                .collect()
+        };
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("read");
+            // the unit tests at the end of a file may use anything
+            let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default();
+            for (at, _) in code.match_indices("crate::") {
+                let used: String = code[at + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                let line_start = code[..at].rfind('\n').map_or(0, |i| i + 1);
+                if code[line_start..at].trim_start().starts_with("//") {
+                    continue; // a doc comment naming a module is not a use
+                }
+                if let (Some(&mine), Some(&theirs)) = (row_of.get(module), row_of.get(&used)) {
+                    if theirs > mine {
+                        wrong.push(format!("{} uses crate::{used}", file.display()));
+                    }
+                }
+            }
+        }
+    }
+    wrong.sort();
+    wrong.dedup();
+    assert!(
+        wrong.is_empty(),
+        "uses against the codemap's order:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// The keys of the `ita` object templates see, per kind, in the example portal.
+fn ita_keys_by_kind() -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    use prongsai::site::{BuildOptions, Site};
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut portals = vec![repo.to_path_buf()];
+    for entry in std::fs::read_dir(repo.join("tests/fixtures"))
+        .expect("fixtures")
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with("kind-") && entry.path().join("prongsai.toml").is_file() {
+            portals.push(entry.path());
+        }
+    }
+    let mut out: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for root in portals {
+        let site = Site::load(&root, BuildOptions::default()).unwrap_or_else(|d| panic!("{d:?}"));
+        for (i, page) in site.pages.iter().enumerate() {
+            let view = site.ita_view(i);
+            let Some(object) = view.as_object() else { continue };
+            let name = if page.path.is_empty() {
+                "home".to_string()
+            } else if page.is_section && page.kind == prongsai::model::PageKind::Page {
+                "year".to_string()
+            } else {
+                page.kind.as_str().to_string()
+            };
+            out.entry(name).or_default().extend(object.keys().cloned());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_ita_data_of_every_kind_is_documented() {
+    let text = read_book("templates.md");
+    let found = ita_keys_by_kind();
+    for kind in [
+        "o-item",
+        "measure",
+        "analysis",
+        "plan",
+        "report",
+        "memo",
+        "year",
+        "home",
+        "oit-catalog",
+    ] {
+        let keys = found
+            .get(kind)
+            .unwrap_or_else(|| panic!("no `{kind}` page in the portals read"));
+        let table = format!("ita.{kind}");
+        let documented = documented_keys(&text, &table)
+            .unwrap_or_else(|| panic!("no `<!-- keys: {table} -->` table in templates.md"));
+        assert_eq!(&documented, keys, "`ita` of {kind} pages in the book vs the code");
+    }
 }

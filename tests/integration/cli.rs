@@ -24,6 +24,10 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let out = bin().args(["build", "--no-such-flag"]).output().expect("run");
     assert_eq!(out.status.code(), Some(2));
+    // `--deny` takes only what it can deny: a typo is not a check that passes
+    let out = bin().args(["check", "--deny", "warning"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("possible values: warnings"));
 }
 
 /// Started with no command and nobody to answer (a pipe, CI), prongsai prints the guide in
