@@ -141,53 +141,9 @@ fn read_tag(html: &str, start: usize) -> (String, Vec<(String, String)>, usize) 
     }
 }
 
-/// Decodes the character references that matter for URL checks: numeric ones and the
-/// common named ones.
+/// The character references of `text` decoded, as a browser reads them.
 pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest[1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .map_or(rest.len(), |e| e + 1);
-        let entity = &rest[1..end];
-        let decoded = if let Some(num) = entity.strip_prefix('#') {
-            let value = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => num.parse::<u32>().ok(),
-            };
-            value.and_then(char::from_u32)
-        } else {
-            match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "colon" => Some(':'),
-                "tab" => Some('\t'),
-                "newline" => Some('\n'),
-                _ => None,
-            }
-        };
-        match decoded {
-            Some(c) if end > 1 => {
-                out.push(c);
-                rest = rest[end..].strip_prefix(';').unwrap_or(&rest[end..]);
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::render::entities::decode(text)
 }
 
 /// Every `id` attribute value of a page. A direct scan for ` id="…"` (and single quotes)

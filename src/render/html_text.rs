@@ -138,53 +138,13 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
     lower.find(needle)
 }
 
-/// `text` with its character references decoded: the common named ones (`&nbsp;` is
-/// U+00A0) and numeric ones; anything else is kept as written.
+/// `text` with its character references decoded ([`super::entities::decode`]).
 pub fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_decoded(text, &mut out);
-    out
+    super::entities::decode(text)
 }
 
-/// [`decode_entities`] of `text`, appended to `out`.
 fn push_decoded(text: &str, out: &mut String) {
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| entity(&rest[1..e]));
-        match (end, decoded) {
-            (Some(e), Some(c)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{A0}',
-        _ => return None,
-    })
+    super::entities::push_decoded(text, out);
 }
 
 #[cfg(test)]

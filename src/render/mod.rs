@@ -2,6 +2,7 @@
 
 pub mod anchors;
 pub mod chart;
+pub mod entities;
 pub mod helpers;
 pub mod highlight;
 pub mod html_text;
