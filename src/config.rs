@@ -53,6 +53,9 @@ pub struct Organization {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
+    /// The agency's code in NACC's ITAS (`u4gpi2`): the home and year pages link its IIT
+    /// and EIT questionnaires.
+    pub itas_code: Option<String>,
 }
 
 fn default_language() -> String {
@@ -158,6 +161,22 @@ impl Config {
                 .with_help("e.g. base_url = \"https://www.example.go.th/ita/\""),
             );
         }
+        if let Some(code) = &config.organization.itas_code {
+            if !is_itas_code(code) {
+                let at = text.find("itas_code").unwrap_or(0);
+                diagnostics.push(
+                    Diagnostic::new(
+                        &crate::rules::config_value::RULE,
+                        format!("itas_code `{code}` ไม่ใช่รหัส ITAS ซึ่งเป็นตัวอักษรอังกฤษหรือตัวเลข 4–16 ตัว (not an ITAS code: 4 to 16 letters or digits)"),
+                    )
+                    .in_file(shown)
+                    .at_offset(text, at)
+                    .with_help(
+                        "copy only the code from the agency's ITAS link, e.g. https://itas.nacc.go.th/go/eit/u4gpi2 → itas_code = \"u4gpi2\" (คัดลอกเฉพาะรหัสท้ายลิงก์ ITAS ของหน่วยงาน)",
+                    ),
+                );
+            }
+        }
         if diagnostics.is_empty() {
             Ok(config)
         } else {
@@ -178,6 +197,11 @@ pub fn normalize_base_url(url: &str) -> String {
     } else {
         format!("{}/", url.trim_end_matches('/'))
     }
+}
+
+/// An ITAS code as NACC hands them out: 4 to 16 ASCII letters or digits (`u4gpi2`).
+pub fn is_itas_code(code: &str) -> bool {
+    (4..=16).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 pub fn is_http_url(url: &str) -> bool {

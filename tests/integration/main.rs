@@ -13,6 +13,7 @@ mod example;
 mod import;
 mod incremental;
 mod ita;
+mod itas;
 mod kinds;
 mod output_safety;
 mod periodic;
